@@ -1,0 +1,4 @@
+package org.herald.sip.event;
+
+/** A parsed PUBLISH body, as an event package understands it. */
+public interface EventState {}

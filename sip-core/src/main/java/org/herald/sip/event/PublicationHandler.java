@@ -1,0 +1,18 @@
+package org.herald.sip.event;
+
+import java.util.List;
+import org.herald.sip.message.Aor;
+import org.herald.sip.message.MediaType;
+
+/** The PUBLISH side of an event package (RFC 3903 §4: the event state compositor). */
+public interface PublicationHandler {
+
+    /** Body types PUBLISH accepts. */
+    List<MediaType> types();
+
+    /** Validates and parses a PUBLISH body of an accepted type. */
+    EventState parse(MediaType type, byte[] body) throws InvalidBodyException;
+
+    /** The resource's live publications changed (oldest first): recompose what {@code view} returns. */
+    void changed(Aor resource, List<PublishedState> live);
+}

@@ -1,0 +1,251 @@
+package org.herald.sip.event;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.herald.sip.Handling;
+import org.herald.sip.RequestSender;
+import org.herald.sip.message.Aor;
+import org.herald.sip.message.MediaType;
+import org.herald.sip.message.SipRequest;
+import org.herald.sip.message.SipResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The notifier side of RFC 6665: SUBSCRIBE processing (§4.2.1), the subscriptions in memory with
+ * their durable copy, expiry, and NOTIFY on every state change through the {@link Notifier}.
+ *
+ * <pre>
+ *   SUBSCRIBE ──► [pending] ──authorized──► [active] ──expires/unsubscribe/481──► [terminated]
+ *        └──────────────────────────────────────┘ refresh (new Expires, NOTIFY with current state)
+ * </pre>
+ */
+public final class SubscriptionService implements ResourceChangeListener {
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private record ResourceKey(String event, Aor resource) {}
+
+    private final EventPackages packages;
+    private final SubscriptionStore store;
+    private final SubscriptionPolicy policy;
+    private final InstantSource clock;
+    private final Notifier notifier;
+    private final Map<String, Watch> byId = new ConcurrentHashMap<>();
+    private final Map<ResourceKey, Set<Watch>> byResource = new ConcurrentHashMap<>();
+
+    public SubscriptionService(EventPackages packages, SubscriptionStore store, SubscriptionPolicy policy,
+                               InstantSource clock, RequestSender sender) {
+        this.packages = packages;
+        this.store = store;
+        this.policy = policy;
+        this.clock = clock;
+        this.notifier = new Notifier(sender, store, clock, this::gone);
+    }
+
+    /** Loads stored subscriptions; those that expired while Herald was down get their final NOTIFY. */
+    public void load() {
+        int loaded = 0;
+        for (Subscription s : store.all()) {
+            Optional<EventPackage> pkg = packages.find(s.event());
+            if (pkg.isEmpty()) {
+                store.remove(s.id());
+                continue;
+            }
+            long next = Math.max(s.dialog().localCseq(), s.cseqCeiling());
+            Watch watch = new Watch(s.withDialog(s.dialog().withLocalCseq(next)));
+            watch.started = true;
+            register(watch);
+            loaded++;
+        }
+        log.info("loaded {} subscriptions", loaded);
+        expire();
+    }
+
+    public Handling subscribe(SipRequest request) {
+        Optional<String> eventHeader = request.header("Event");
+        if (eventHeader.isEmpty()) return Handling.reply(SipResponse.of(400, "Missing Event header"));
+        var event = request.event().orElseThrow();
+        Optional<EventPackage> found = packages.find(event.value());
+        if (found.isEmpty()) {
+            return Handling.reply(SipResponse.of(489).withHeader("Allow-Events", packages.allowEvents()));
+        }
+        EventPackage pkg = found.get();
+        OptionalInt expiresHeader = request.expires();
+        if (request.header("Expires").isPresent() && expiresHeader.isEmpty()) {
+            return Handling.reply(SipResponse.of(400, "Bad Expires"));
+        }
+        int expires = expiresHeader.orElse(pkg.defaultExpires());
+        if (expires > 0 && expires < policy.minExpires()) {
+            return Handling.reply(SipResponse.of(423).withHeader("Min-Expires", policy.minExpires()));
+        }
+        expires = Math.min(expires, policy.maxExpires());
+        List<String> accept = request.headerValues("Accept");
+        if (!accept.isEmpty() && !acceptable(accept, pkg)) {
+            return Handling.reply(SipResponse.of(406).withHeader("Accept",
+                    String.join(", ", pkg.notifyTypes().stream().map(MediaType::toString).toList())));
+        }
+        String eventId = Optional.ofNullable(event.param("id")).orElse("");
+        return request.to().tag() == null
+                ? create(request, pkg, eventId, expires, accept)
+                : refresh(request, pkg, eventId, expires, accept);
+    }
+
+    private Handling create(SipRequest request, EventPackage pkg, String eventId, int expires, List<String> accept) {
+        if (request.contacts().size() != 1) return Handling.reply(SipResponse.of(400, "SUBSCRIBE needs one Contact"));
+        Aor resource = request.requestAor();
+        Aor watcher = request.fromAor();
+        SubscriptionState state = pkg.authorize(watcher, resource);
+        if (state == SubscriptionState.TERMINATED) return Handling.reply(403);
+        Instant now = clock.instant();
+        String localTag = newTag();
+        String localContact = "sip:" + request.localTarget();
+        Dialog dialog = new Dialog(request.callId(), localTag, request.from().tag(), request.to().uri(),
+                request.from().uri(), request.contacts().get(0).uri(), request.headerValues("Record-Route"),
+                0, request.cseq(), localContact);
+        Subscription subscription = new Subscription(localTag, pkg.name(), eventId, resource, watcher, dialog,
+                state, now.plusSeconds(expires), accept, request.flow(), Notifier.CSEQ_BLOCK, now);
+        Watch watch = new Watch(subscription);
+        if (expires == 0) { // a fetch: one NOTIFY with the state, nothing kept (RFC 6665 §4.4.3)
+            watch.termination = TerminationReason.TIMEOUT;
+            watch.reservedCseq = Long.MAX_VALUE;
+        } else {
+            store.save(subscription);
+            register(watch);
+        }
+        SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
+                .withHeader("Contact", "<" + localContact + ">").withToTag(localTag);
+        return new Handling.Reply(ok, () -> notifier.start(watch, pkg));
+    }
+
+    private Handling refresh(SipRequest request, EventPackage pkg, String eventId, int expires, List<String> accept) {
+        Watch watch = byId.get(request.to().tag());
+        if (watch == null) return Handling.reply(481);
+        watch.lock.lock();
+        try {
+            Subscription s = watch.subscription;
+            Dialog d = s.dialog();
+            if (watch.termination != null || !d.callId().equals(request.callId())
+                    || !d.remoteTag().equals(request.from().tag())
+                    || !s.event().equals(pkg.name()) || !s.eventId().equals(eventId)) {
+                return Handling.reply(481);
+            }
+            if (request.cseq() <= d.remoteCseq()) return Handling.reply(SipResponse.of(500, "CSeq out of order"));
+            Instant now = clock.instant();
+            String target = request.contacts().isEmpty() ? null : request.contacts().get(0).uri();
+            Subscription next = s.refreshed(now.plusSeconds(expires), d.refreshedBy(request.cseq(), target),
+                    request.flow(), accept);
+            if (expires == 0) {
+                watch.subscription = next;
+                terminateLocked(watch, TerminationReason.TIMEOUT);
+            } else {
+                store.save(next.withCseqCeiling(watch.reservedCseq));
+                watch.subscription = next;
+            }
+        } finally {
+            watch.lock.unlock();
+        }
+        SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
+                .withHeader("Contact", "<" + watch.subscription.dialog().localContact() + ">");
+        return new Handling.Reply(ok, () -> notifier.notify(watch, pkg));
+    }
+
+    @Override
+    public void changed(EventPackage pkg, Aor resource) {
+        for (Watch watch : byResource.getOrDefault(new ResourceKey(pkg.name(), resource), Set.of())) {
+            notifier.notify(watch, pkg);
+        }
+    }
+
+    /** Terminates subscriptions whose time ran out, with reason=timeout. Returns how many. */
+    public int expire() {
+        Instant now = clock.instant();
+        int ended = 0;
+        for (Watch watch : byId.values()) {
+            if (watch.subscription.expiresAt().isAfter(now)) continue;
+            terminate(watch, TerminationReason.TIMEOUT);
+            ended++;
+        }
+        return ended;
+    }
+
+    /** Ends a subscription from Herald's side (expiry, shutdown of a resource, an operator) with a final NOTIFY. */
+    public void terminate(String id, TerminationReason reason) {
+        Watch watch = byId.get(id);
+        if (watch != null) terminate(watch, reason);
+    }
+
+    private void terminate(Watch watch, TerminationReason reason) {
+        watch.lock.lock();
+        try {
+            if (watch.termination != null) return;
+            terminateLocked(watch, reason);
+        } finally {
+            watch.lock.unlock();
+        }
+        packages.find(watch.subscription.event()).ifPresent(pkg -> notifier.notify(watch, pkg));
+    }
+
+    private void terminateLocked(Watch watch, TerminationReason reason) {
+        watch.termination = reason;
+        unregister(watch);
+        store.remove(watch.subscription.id());
+    }
+
+    /** The subscriber answered 481 or vanished: forget the subscription without a NOTIFY. */
+    private void gone(Watch watch) {
+        unregister(watch);
+        store.remove(watch.subscription.id());
+    }
+
+    public Optional<Subscription> find(String id) {
+        return Optional.ofNullable(byId.get(id)).map(w -> w.subscription);
+    }
+
+    public List<Subscription> all() {
+        return byId.values().stream().map(w -> w.subscription).toList();
+    }
+
+    public int count() {
+        return byId.size();
+    }
+
+    private void register(Watch watch) {
+        Subscription s = watch.subscription;
+        byId.put(s.id(), watch);
+        byResource.computeIfAbsent(new ResourceKey(s.event(), s.resource()), k -> ConcurrentHashMap.newKeySet()).add(watch);
+    }
+
+    private void unregister(Watch watch) {
+        Subscription s = watch.subscription;
+        byId.remove(s.id(), watch);
+        byResource.computeIfPresent(new ResourceKey(s.event(), s.resource()), (k, set) -> {
+            set.remove(watch);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    private static boolean acceptable(List<String> accept, EventPackage pkg) {
+        for (String value : accept) {
+            for (String item : value.split(",")) {
+                MediaType range = MediaType.parse(item);
+                if (range != null && pkg.notifyTypes().stream().anyMatch(range::covers)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static String newTag() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

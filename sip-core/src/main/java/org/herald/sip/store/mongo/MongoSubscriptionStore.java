@@ -1,0 +1,90 @@
+package org.herald.sip.store.mongo;
+
+import static org.herald.sip.store.mongo.Fields.date;
+import static org.herald.sip.store.mongo.Fields.instant;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.herald.sip.event.Dialog;
+import org.herald.sip.event.Subscription;
+import org.herald.sip.event.SubscriptionState;
+import org.herald.sip.event.SubscriptionStore;
+import org.herald.storage.Durability;
+
+/** Subscriptions with their full dialog state in MongoDB, one document each. */
+public final class MongoSubscriptionStore implements SubscriptionStore {
+    private final MongoCollection<Document> collection;
+    private final Durability durability;
+
+    public MongoSubscriptionStore(MongoDatabase db, Durability durability) {
+        this.collection = db.getCollection("subscriptions");
+        this.durability = durability;
+    }
+
+    @Override
+    public Optional<Subscription> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(MongoSubscriptionStore::decode);
+    }
+
+    @Override
+    public void save(Subscription s) {
+        collection.replaceOne(Filters.eq("_id", s.id()), encode(s), new ReplaceOptions().upsert(true));
+        durability.awaitDurable();
+    }
+
+    @Override
+    public void remove(String id) {
+        collection.deleteOne(Filters.eq("_id", id));
+        durability.awaitDurable();
+    }
+
+    @Override
+    public void raiseCseqCeiling(String id, long ceiling) {
+        collection.updateOne(Filters.eq("_id", id), Updates.max("cseqCeiling", ceiling));
+        durability.awaitDurable();
+    }
+
+    @Override
+    public List<Subscription> all() {
+        return collection.find().map(MongoSubscriptionStore::decode).into(new ArrayList<>());
+    }
+
+    @Override
+    public long count() {
+        return collection.countDocuments();
+    }
+
+    private static Document encode(Subscription s) {
+        Dialog d = s.dialog();
+        Document dialog = new Document("callId", d.callId()).append("localTag", d.localTag())
+                .append("remoteTag", d.remoteTag()).append("localUri", d.localUri()).append("remoteUri", d.remoteUri())
+                .append("remoteTarget", d.remoteTarget()).append("routeSet", d.routeSet())
+                .append("localCseq", d.localCseq()).append("remoteCseq", d.remoteCseq())
+                .append("localContact", d.localContact());
+        return new Document("_id", s.id()).append("event", s.event()).append("eventId", s.eventId())
+                .append("resource", s.resource().toString()).append("watcher", s.watcher().toString())
+                .append("dialog", dialog).append("state", s.state().name()).append("expiresAt", date(s.expiresAt()))
+                .append("accept", s.accept()).append("flow", Fields.flow(s.flow()))
+                .append("cseqCeiling", s.cseqCeiling()).append("createdAt", date(s.createdAt()));
+    }
+
+    private static Subscription decode(Document doc) {
+        Document d = doc.get("dialog", Document.class);
+        Dialog dialog = new Dialog(d.getString("callId"), d.getString("localTag"), d.getString("remoteTag"),
+                d.getString("localUri"), d.getString("remoteUri"), d.getString("remoteTarget"),
+                Fields.strings(d, "routeSet"), Fields.longValue(d, "localCseq"), Fields.longValue(d, "remoteCseq"),
+                d.getString("localContact"));
+        return new Subscription(doc.getString("_id"), doc.getString("event"), doc.getString("eventId"),
+                Fields.aor(doc, "resource"), Fields.aor(doc, "watcher"), dialog,
+                SubscriptionState.valueOf(doc.getString("state")), instant(doc, "expiresAt"),
+                Fields.strings(doc, "accept"), Fields.flow(doc, "flow"), Fields.longValue(doc, "cseqCeiling"),
+                instant(doc, "createdAt"));
+    }
+}
