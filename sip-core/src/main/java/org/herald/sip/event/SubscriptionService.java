@@ -51,7 +51,7 @@ public final class SubscriptionService implements ResourceChangeListener {
         this.notifier = new Notifier(sender, store, clock, this::gone);
     }
 
-    /** Loads stored subscriptions; those that expired while Herald was down get their final NOTIFY. */
+    /** Loads stored subscriptions; those that expired while Herald was down end at the next {@link #expire()}. */
     public void load() {
         int loaded = 0;
         for (Subscription s : store.all()) {
@@ -67,7 +67,6 @@ public final class SubscriptionService implements ResourceChangeListener {
             loaded++;
         }
         log.info("loaded {} subscriptions", loaded);
-        expire();
     }
 
     public Handling subscribe(SipRequest request) {

@@ -1,0 +1,35 @@
+package org.herald.presence.compose;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.herald.presence.pidf.PresenceDocument;
+import org.herald.sip.event.PublishedState;
+import org.herald.sip.message.Aor;
+
+/**
+ * Turns a presentity's live publications into the one document its watchers see (RFC 3903 §4, the
+ * event state compositor; RFC 4479 §4 on why composition is policy). Called once per change, never per
+ * watcher, so the result is shared by every NOTIFY until the next change.
+ *
+ * <p>Policies are implementations: {@link NewestPerTupleComposer} is the default; overriding
+ * (a manually set state wins), merging tuples on a pivot such as the contact or device id, and
+ * rule-based composition plug in the same way, and post-processing steps chain with {@link #then}.
+ * What depends on the watcher (privacy filtering) cannot live here, since one composition serves
+ * all watchers: it belongs to the package's render step, on top of the composed document.
+ */
+@FunctionalInterface
+public interface Composer {
+
+    /**
+     * @param presentity the resource the publications are for
+     * @param live       its live publications, oldest first by {@code Publication.sequence}; each state
+     *                   is a {@link PresenceState} (others are ignored)
+     * @return never null; a document with the presentity's entity and no tuples if nothing is live
+     */
+    PresenceDocument compose(Aor presentity, List<PublishedState> live);
+
+    /** This composition followed by a step over its result, e.g. dropping closed tuples. */
+    default Composer then(UnaryOperator<PresenceDocument> step) {
+        return (presentity, live) -> step.apply(compose(presentity, live));
+    }
+}

@@ -1,0 +1,205 @@
+package org.herald.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.herald.presence.PresencePackage;
+import org.herald.presence.compose.NewestPerTupleComposer;
+import org.herald.server.config.HeraldConfig;
+import org.herald.server.http.HttpServer;
+import org.herald.server.storage.StorageRuntime;
+import org.herald.server.tls.SelfSignedCertificate;
+import org.herald.sip.LocalDomains;
+import org.herald.sip.RequestDispatcher;
+import org.herald.sip.RequestSender;
+import org.herald.sip.auth.Authenticator;
+import org.herald.sip.auth.DigestAlgorithm;
+import org.herald.sip.auth.DigestAuthenticator;
+import org.herald.sip.event.EventPackages;
+import org.herald.sip.event.SubscriptionService;
+import org.herald.sip.message.Transport;
+import org.herald.sip.publish.PublicationService;
+import org.herald.sip.registrar.RegistrarService;
+import org.herald.sip.stack.JainSipStack;
+import org.herald.sip.stack.StackSettings;
+import org.herald.sip.store.mongo.MongoBindingStore;
+import org.herald.sip.store.mongo.MongoPublicationStore;
+import org.herald.sip.store.mongo.MongoSubscriptionStore;
+import org.herald.sip.store.mongo.MongoUserStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Herald process: storage, the SIP stack and its services, housekeeping and the HTTP port, wired together. */
+public final class HeraldServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(HeraldServer.class);
+
+    private final HeraldConfig config;
+    private final StorageRuntime storage;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService housekeeping;
+    private final JainSipStack stack;
+    private final HttpServer http;
+    private final SubscriptionService subscriptions;
+    private final PublicationService publications;
+    private volatile boolean ready;
+
+    private HeraldServer(HeraldConfig config, InstantSource clock) {
+        this.config = config;
+        this.storage = StorageRuntime.start(config.storage());
+        var db = storage.database();
+        var durability = storage.durability();
+        var users = new MongoUserStore(db, durability);
+        Path dataDir = Path.of(config.storage().dir()).toAbsolutePath();
+
+        AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
+        RequestSender sender = request -> stackRef.get().send(request);
+        var packages = new EventPackages(List.of(
+                new PresencePackage(new NewestPerTupleComposer(), config.presence().maxBodySize())));
+        subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db, durability),
+                config.sip().subscription(), clock, sender);
+        publications = new PublicationService(packages, new MongoPublicationStore(db, durability),
+                config.sip().publication(), clock, subscriptions);
+        var registrar = new RegistrarService(config.sip().registrar(), new MongoBindingStore(db, durability), clock, r -> {});
+        var digest = new DigestAuthenticator(authSecret(config.auth(), dataDir),
+                Duration.ofSeconds(config.auth().nonceLifetime()),
+                config.auth().algorithms().stream().map(a -> DigestAlgorithm.of(a)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown digest algorithm " + a))).toList(),
+                clock);
+        var authenticator = new Authenticator(config.auth().mode(), digest, users);
+        var domains = new LocalDomains(config.sip().domain(), List.of(config.sip().host()));
+        var dispatcher = new RequestDispatcher(domains, authenticator, registrar, publications, subscriptions, packages);
+
+        publications.load();
+        subscriptions.load();
+
+        handlers = Executors.newVirtualThreadPerTaskExecutor();
+        stack = JainSipStack.start(stackSettings(config, dataDir), dispatcher, handlers);
+        stackRef.set(stack);
+
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> quietly(() -> {
+            registrar.expire();
+            publications.expire();
+            subscriptions.expire();
+            storage.flush();
+        }), 0, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(() -> quietly(storage::compact), 1, 1, TimeUnit.MINUTES);
+
+        http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
+                "GET /health", request -> ready
+                        ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
+                        : new HttpServer.Reply(503, "{\"status\":\"starting\"}")));
+        ready = true;
+    }
+
+    public static HeraldServer start(HeraldConfig config, InstantSource clock) {
+        HeraldServer server = new HeraldServer(config, clock);
+        String sip = server.stack.ports().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().token() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+        log.info("Herald ready: sip {} on {}, http {}:{}, domains {}, storage {}", sip, config.sip().host(),
+                config.http().host(), server.http.port(), config.sip().domain(),
+                config.storage().mongodb().uri().isBlank()
+                        ? "embedded " + config.storage().embedded().backend() + " in " + Path.of(config.storage().dir()).toAbsolutePath()
+                        : "external MongoDB");
+        return server;
+    }
+
+    private static StackSettings stackSettings(HeraldConfig config, Path dataDir) {
+        HeraldConfig.Sip sip = config.sip();
+        Map<Transport, Integer> ports = new EnumMap<>(Transport.class);
+        if (sip.udp().enabled()) ports.put(Transport.UDP, sip.udp().port());
+        if (sip.tcp().enabled()) ports.put(Transport.TCP, sip.tcp().port());
+        if (sip.tls().enabled()) ports.put(Transport.TLS, sip.tls().port());
+        if (sip.ws().enabled()) ports.put(Transport.WS, sip.ws().port());
+        Path keystore = null;
+        String password = null;
+        if (sip.tls().enabled()) {
+            if (sip.tls().keystore().isBlank()) {
+                var names = new java.util.ArrayList<>(sip.domain());
+                names.add(0, sip.host());
+                var ks = SelfSignedCertificate.ensure(dataDir.resolve("tls"), names);
+                keystore = ks.file();
+                password = ks.password();
+            } else {
+                keystore = Path.of(sip.tls().keystore());
+                password = sip.tls().keystorePassword();
+            }
+        }
+        return new StackSettings(sip.host(), ports, sip.maxMessageSize(), sip.threads(), keystore, password, 500);
+    }
+
+    /** The nonce-signing key: configured, or made once and kept in the data directory. */
+    private static byte[] authSecret(HeraldConfig.Auth auth, Path dataDir) {
+        if (!auth.secret().isBlank()) return auth.secret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = dataDir.resolve("auth.secret");
+        try {
+            if (Files.exists(file)) return HexFormat.of().parseHex(Files.readString(file).trim());
+            byte[] secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, HexFormat.of().formatHex(secret));
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the auth secret in " + file, e);
+        }
+    }
+
+    private static void quietly(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("housekeeping failed: {}", e.toString());
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public HeraldConfig config() {
+        return config;
+    }
+
+    public SubscriptionService subscriptions() {
+        return subscriptions;
+    }
+
+    public PublicationService publications() {
+        return publications;
+    }
+
+    /** Stops taking requests, lets handlers finish, closes flows and the store. */
+    @Override
+    public void close() {
+        ready = false;
+        log.info("Herald stopping");
+        http.close();
+        housekeeping.shutdownNow();
+        stack.close();
+        handlers.shutdown();
+        try {
+            handlers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        storage.close();
+        log.info("Herald stopped");
+    }
+}

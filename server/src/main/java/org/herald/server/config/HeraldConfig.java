@@ -1,0 +1,64 @@
+package org.herald.server.config;
+
+import java.util.List;
+import org.herald.sip.auth.AuthMode;
+import org.herald.sip.event.SubscriptionPolicy;
+import org.herald.sip.publish.PublicationPolicy;
+import org.herald.sip.registrar.RegistrarPolicy;
+
+/**
+ * Herald's whole configuration: defaults in {@link #defaults()}, overridden by a YAML file, then
+ * {@code HERALD_*} environment variables, then {@code --set key=value}. Keys are the kebab-case
+ * paths, e.g. {@code sip.udp.port}; docs/configuration.md lists every one.
+ */
+public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence) {
+
+    public static HeraldConfig defaults() {
+        return new HeraldConfig(
+                new Sip("127.0.0.1", List.of("localhost"), new Listener(true, 5060), new Listener(true, 5060),
+                        new Tls(true, 5061, "", ""), new Listener(true, 5066), 65536, 4,
+                        RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
+                new Http("127.0.0.1", 8080),
+                new Storage("data", new Mongo("", "herald"), new Embedded("h2")),
+                new Auth(AuthMode.DIGEST, 300, List.of("SHA-256", "MD5"), ""),
+                new Presence(65536));
+    }
+
+    /**
+     * @param host           the address the SIP listeners bind and advertise (Via, Record-Route, Contact)
+     * @param domain         SIP domains served; the host address is always served too
+     * @param maxMessageSize bytes; larger requests are refused (513 over UDP, connection closed over TCP)
+     * @param threads        JAIN-SIP worker threads that parse and dispatch messages
+     */
+    public record Sip(String host, List<String> domain, Listener udp, Listener tcp, Tls tls, Listener ws,
+                      int maxMessageSize, int threads, RegistrarPolicy registrar, SubscriptionPolicy subscription,
+                      PublicationPolicy publication) {}
+
+    public record Listener(boolean enabled, int port) {}
+
+    /** @param keystore a PKCS#12 file; empty: a self-signed certificate is made under storage.dir */
+    public record Tls(boolean enabled, int port, String keystore, String keystorePassword) {}
+
+    public record Http(String host, int port) {}
+
+    /**
+     * @param dir      data directory of the embedded MongoDB (and generated TLS material)
+     * @param mongodb  an external MongoDB; empty uri: start the embedded one
+     * @param embedded the embedded server's backend: h2 (files under dir) or memory (nothing kept)
+     */
+    public record Storage(String dir, Mongo mongodb, Embedded embedded) {}
+
+    public record Mongo(String uri, String database) {}
+
+    public record Embedded(String backend) {}
+
+    /**
+     * @param nonceLifetime seconds a digest nonce is good for; older ones get stale=true
+     * @param algorithms    digest algorithms offered, most preferred first (SHA-256, MD5)
+     * @param secret        key that signs nonces; empty: a random one kept under storage.dir
+     */
+    public record Auth(AuthMode mode, int nonceLifetime, List<String> algorithms, String secret) {}
+
+    /** @param maxBodySize largest PIDF document accepted in a PUBLISH, in bytes */
+    public record Presence(int maxBodySize) {}
+}
