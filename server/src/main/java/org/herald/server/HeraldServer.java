@@ -54,6 +54,7 @@ public final class HeraldServer implements AutoCloseable {
     private final HttpServer http;
     private final SubscriptionService subscriptions;
     private final PublicationService publications;
+    private final org.herald.sip.auth.UserStore users;
     private volatile boolean ready;
 
     private HeraldServer(HeraldConfig config, InstantSource clock) {
@@ -61,7 +62,7 @@ public final class HeraldServer implements AutoCloseable {
         this.storage = StorageRuntime.start(config.storage());
         var db = storage.database();
         var durability = storage.durability();
-        var users = new MongoUserStore(db, durability);
+        users = new MongoUserStore(db, durability);
         Path dataDir = Path.of(config.storage().dir()).toAbsolutePath();
 
         AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
@@ -179,6 +180,10 @@ public final class HeraldServer implements AutoCloseable {
 
     public SubscriptionService subscriptions() {
         return subscriptions;
+    }
+
+    public org.herald.sip.auth.UserStore users() {
+        return users;
     }
 
     public PublicationService publications() {

@@ -7,9 +7,9 @@ import org.herald.sip.event.PublishedState;
 import org.herald.sip.message.Aor;
 
 /**
- * Turns a presentity's live publications into the one document its watchers see (RFC 3903 §4, the
- * event state compositor; RFC 4479 §4 on why composition is policy). Called once per change, never per
- * watcher, so the result is shared by every NOTIFY until the next change.
+ * Turns a presentity's live publications into the one document its watchers see: the policy part of
+ * RFC 3903's event state compositor, which RFC 3903 and RFC 4479 both leave to the server. Called once
+ * per change, never per watcher, so the result is shared by every NOTIFY until the next change.
  *
  * <p>Policies are implementations: {@link NewestPerTupleComposer} is the default; overriding
  * (a manually set state wins), merging tuples on a pivot such as the contact or device id, and

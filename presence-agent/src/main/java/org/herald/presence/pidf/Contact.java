@@ -3,7 +3,7 @@ package org.herald.presence.pidf;
 import java.util.Objects;
 
 /**
- * A tuple's contact address (RFC 3863 §4.1.4).
+ * A tuple's contact address (RFC 3863).
  *
  * @param uri      the address, whitespace-collapsed as xs:anyURI requires
  * @param priority its preference relative to the presentity's other contacts, or null

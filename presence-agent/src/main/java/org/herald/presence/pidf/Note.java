@@ -3,7 +3,7 @@ package org.herald.presence.pidf;
 import java.util.Objects;
 
 /**
- * A human-readable note (RFC 3863 §4.1.7), on the document or on a tuple.
+ * A human-readable note (RFC 3863), on the document or on a tuple.
  *
  * @param text the note, whitespace as published
  * @param lang its {@code xml:lang}, or null

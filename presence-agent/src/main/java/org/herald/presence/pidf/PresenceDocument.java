@@ -16,7 +16,7 @@ import org.herald.presence.xml.XmlFragment;
  */
 public record PresenceDocument(String entity, List<Tuple> tuples, List<Note> notes, List<XmlFragment> extensions) {
 
-    /** The PIDF namespace (RFC 3863 §4.2). */
+    /** The PIDF namespace (RFC 3863). */
     public static final String NAMESPACE = "urn:ietf:params:xml:ns:pidf";
 
     public PresenceDocument {

@@ -1,7 +1,7 @@
 package org.herald.presence.pidf;
 
 /**
- * A contact priority (RFC 3863 §4.1.5): a q-value from 0 to 1 with at most three decimals, held in
+ * A contact priority (RFC 3863): a q-value from 0 to 1 with at most three decimals, held in
  * thousandths so that comparing and round-tripping are exact.
  */
 public record QValue(int thousandths) implements Comparable<QValue> {

@@ -4,7 +4,7 @@ import java.util.List;
 import org.herald.presence.xml.XmlFragment;
 
 /**
- * A tuple's status (RFC 3863 §4.1.4): the basic open/closed value, if any, and status extensions
+ * A tuple's status (RFC 3863): the basic open/closed value, if any, and status extensions
  * such as {@code <im:im>busy</im:im>} kept verbatim.
  *
  * @param basic      OPEN or CLOSED, or null when the publisher gave none

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.herald.presence.xml.XmlFragment;
 
 /**
- * One presence tuple (RFC 3863 §4.1.2): in RFC 4479 terms a service, such as one client's SIP
+ * One presence tuple (RFC 3863): in RFC 4479 terms a service, such as one client's SIP
  * address. Its id is the key composers merge on.
  *
  * @param id         unique within its document
