@@ -42,11 +42,13 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
 
     private final Composer composer;
     private final PidfParser parser;
+    private final int maxBodyBytes;
     private final Map<Aor, PresenceView> views = new ConcurrentHashMap<>();
 
     public PresencePackage(Composer composer, int maxBodyBytes) {
         this.composer = composer;
         this.parser = new PidfParser(XmlLimits.ofMaxBytes(maxBodyBytes));
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public PresencePackage() {
@@ -79,19 +81,30 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
     }
 
     @Override
+    public int maxBodySize() {
+        return maxBodyBytes;
+    }
+
+    @Override
     public EventState parse(MediaType type, byte[] body) throws InvalidBodyException {
         if (!PIDF.equals(type)) throw new InvalidBodyException("presence is published as " + CONTENT_TYPE + ", not " + type);
         return new PresenceState(parser.parse(body));
     }
 
-    /** Composes once and replaces the cached view; the framework calls it under the resource's lock. */
+    /**
+     * Composes once and replaces the cached view; the framework calls it under the resource's lock.
+     * A modification that composes to the same document (a client republishing what it had) is no change.
+     */
     @Override
-    public void changed(Aor resource, List<PublishedState> live) {
+    public boolean changed(Aor resource, List<PublishedState> live) {
+        PresenceView before = views.get(resource);
         if (live.isEmpty()) {
             views.remove(resource);
-        } else {
-            views.put(resource, PresenceView.of(resource, composer.compose(resource, live)));
+            return before != null;
         }
+        PresenceView after = PresenceView.of(resource, composer.compose(resource, live));
+        views.put(resource, after);
+        return before == null || !before.document().equals(after.document());
     }
 
     @Override

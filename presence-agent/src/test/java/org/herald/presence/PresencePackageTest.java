@@ -6,6 +6,7 @@ import static org.herald.presence.Publications.published;
 import static org.herald.presence.Publications.tuple;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -91,6 +92,16 @@ class PresencePackageTest {
         presence.changed(ALICE, List.of());
         PresenceView empty = assertInstanceOf(PresenceView.class, presence.view(ALICE));
         assertEquals(PresenceDocument.empty("sip:alice@example.com"), empty.document());
+    }
+
+    @Test
+    void reportsWhetherTheComposedStateChanged() {
+        assertTrue(presence.changed(ALICE, List.of(published(1, pidf(tuple("t", "open", "sip:a@b"))))));
+        assertFalse(presence.changed(ALICE, List.of(published(2, pidf(tuple("t", "open", "sip:a@b"))))),
+                "republishing the same document changes nothing a watcher sees");
+        assertTrue(presence.changed(ALICE, List.of(published(3, pidf(tuple("t", "closed", "sip:a@b"))))));
+        assertTrue(presence.changed(ALICE, List.of()));
+        assertFalse(presence.changed(ALICE, List.of()));
     }
 
     @Test

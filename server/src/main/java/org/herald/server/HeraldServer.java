@@ -143,7 +143,7 @@ public final class HeraldServer implements AutoCloseable {
                 password = sip.tls().keystorePassword();
             }
         }
-        return new StackSettings(sip.host(), ports, sip.maxMessageSize(), sip.threads(), keystore, password, 500);
+        return new StackSettings(sip.host(), ports, sip.maxMessageSize(), sip.threads(), keystore, password, sip.timerT1());
     }
 
     /** The nonce-signing key: configured, or made once and kept in the data directory. */

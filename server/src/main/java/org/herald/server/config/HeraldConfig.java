@@ -16,7 +16,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
     public static HeraldConfig defaults() {
         return new HeraldConfig(
                 new Sip("127.0.0.1", List.of("localhost"), new Listener(true, 5060), new Listener(true, 5060),
-                        new Tls(true, 5061, "", ""), new Listener(true, 5066), 65536, 4,
+                        new Tls(true, 5061, "", ""), new Listener(true, 5066), 65536, 4, 500,
                         RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2")),
@@ -29,9 +29,10 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      * @param domain         SIP domains served; the host address is always served too
      * @param maxMessageSize bytes; larger requests are refused (513 over UDP, connection closed over TCP)
      * @param threads        JAIN-SIP worker threads that parse and dispatch messages
+     * @param timerT1        RFC 3261 T1 in milliseconds; a NOTIFY nobody answers fails after 64 × T1
      */
     public record Sip(String host, List<String> domain, Listener udp, Listener tcp, Tls tls, Listener ws,
-                      int maxMessageSize, int threads, RegistrarPolicy registrar, SubscriptionPolicy subscription,
+                      int maxMessageSize, int threads, int timerT1, RegistrarPolicy registrar, SubscriptionPolicy subscription,
                       PublicationPolicy publication) {}
 
     public record Listener(boolean enabled, int port) {}

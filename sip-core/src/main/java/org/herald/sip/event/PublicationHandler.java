@@ -10,9 +10,18 @@ public interface PublicationHandler {
     /** Body types PUBLISH accepts. */
     List<MediaType> types();
 
+    /** The largest body accepted, in bytes; larger ones get 413. */
+    default int maxBodySize() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Validates and parses a PUBLISH body of an accepted type. */
     EventState parse(MediaType type, byte[] body) throws InvalidBodyException;
 
-    /** The resource's live publications changed (oldest first): recompose what {@code view} returns. */
-    void changed(Aor resource, List<PublishedState> live);
+    /**
+     * The resource's live publications changed (oldest first): recompose what {@code view} returns.
+     *
+     * @return whether the composed state differs, i.e. whether watchers need a NOTIFY
+     */
+    boolean changed(Aor resource, List<PublishedState> live);
 }

@@ -42,7 +42,7 @@ public record SipResponse(int status, String reason, Headers headers, byte[] bod
 
     /** A Warning header (RFC 3261 §20.43) with code 399 (miscellaneous) naming the problem. */
     public SipResponse withWarning(String agent, String text) {
-        String safe = text.replace("\"", "'").replaceAll("[\\r\\n]+", " ");
+        String safe = text.replace("\\", "/").replace("\"", "'").replaceAll("[\\r\\n]+", " ");
         if (safe.length() > 200) safe = safe.substring(0, 200);
         return withHeader("Warning", "399 " + agent + " \"" + safe + "\"");
     }

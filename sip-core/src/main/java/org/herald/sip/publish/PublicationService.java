@@ -77,7 +77,7 @@ public final class PublicationService {
             }
         }
         byResource.forEach((key, live) -> packages.find(key.event()).flatMap(EventPackage::publications)
-                .ifPresent(h -> h.changed(key.resource(), sorted(live))));
+                .ifPresent(h -> locks.withLock(key.resource(), () -> h.changed(key.resource(), sorted(live)))));
         log.info("loaded {} publications", loaded);
     }
 
@@ -99,6 +99,10 @@ public final class PublicationService {
         expires = Math.min(expires, policy.maxExpires());
 
         EventState parsed = null;
+        if (request.body().length > handler.maxBodySize()) {
+            return Handling.reply(SipResponse.of(413).withWarning("herald",
+                    "the body is larger than " + handler.maxBodySize() + " bytes"));
+        }
         if (request.hasBody()) {
             MediaType type = request.contentType().orElse(null);
             if (type == null || handler.types().stream().noneMatch(t -> t.equals(type))) {
@@ -195,8 +199,9 @@ public final class PublicationService {
     }
 
     private void changed(EventPackage pkg, PublicationHandler handler, Aor resource) {
-        locks.withLock(resource, () -> handler.changed(resource, live(pkg.name(), resource)));
-        listener.changed(pkg, resource);
+        if (locks.withLock(resource, () -> handler.changed(resource, live(pkg.name(), resource)))) {
+            listener.changed(pkg, resource);
+        }
     }
 
     private void index(PublishedState p) {
