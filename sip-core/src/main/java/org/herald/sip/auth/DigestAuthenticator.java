@@ -82,19 +82,18 @@ public final class DigestAuthenticator {
     }
 
     private static boolean responseMatches(DigestCredentials c, String ha1, String method, DigestAlgorithm algorithm) {
+        String expected = expectedResponse(c, ha1, method, algorithm);
+        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                c.get("response").toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The response a client with this HA1 must send (RFC 7616 §3.4.1), or null for an unsupported qop. */
+    static String expectedResponse(DigestCredentials c, String ha1, String method, DigestAlgorithm algorithm) {
         String ha2 = algorithm.hash(method + ":" + c.get("uri"));
         String qop = c.get("qop");
-        String expected;
-        if (qop.isEmpty()) {
-            expected = algorithm.hash(ha1 + ":" + c.nonce() + ":" + ha2);
-        } else if (qop.equalsIgnoreCase("auth")) {
-            if (c.get("nc").isEmpty() || c.get("cnonce").isEmpty()) return false;
-            expected = algorithm.hash(ha1 + ":" + c.nonce() + ":" + c.get("nc") + ":" + c.get("cnonce") + ":auth:" + ha2);
-        } else {
-            return false;
-        }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                c.get("response").toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        if (qop.isEmpty()) return algorithm.hash(ha1 + ":" + c.nonce() + ":" + ha2);
+        if (!qop.equalsIgnoreCase("auth") || c.get("nc").isEmpty() || c.get("cnonce").isEmpty()) return null;
+        return algorithm.hash(ha1 + ":" + c.nonce() + ":" + c.get("nc") + ":" + c.get("cnonce") + ":auth:" + ha2);
     }
 
     private enum NonceAge { FRESH, EXPIRED, FORGED }

@@ -1,0 +1,200 @@
+package org.herald.sip.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import org.herald.sip.Handling;
+import org.herald.sip.RequestSender;
+import org.herald.sip.message.Aor;
+import org.herald.sip.message.Flow;
+import org.herald.sip.message.Headers;
+import org.herald.sip.message.MediaType;
+import org.herald.sip.message.NameAddr;
+import org.herald.sip.message.OutgoingRequest;
+import org.herald.sip.message.RequestOutcome;
+import org.herald.sip.message.SipRequest;
+import org.herald.sip.message.Transport;
+import org.herald.sip.store.MongoFixture;
+import org.herald.sip.store.mongo.MongoSubscriptionStore;
+import org.herald.storage.Durability;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The notifier of RFC 6665 with time and the network in the test's hands, and a real (embedded) store. */
+class SubscriptionServiceTest {
+    private static final MongoFixture mongo = new MongoFixture();
+    private static final Aor BOB = Aor.parse("bob@example.com");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
+    private final InstantSource clock = () -> now.get();
+    private final Sent sent = new Sent();
+    private final StatePackage pkg = new StatePackage();
+    private final SubscriptionStore store = new MongoSubscriptionStore(mongo.freshDatabase(), Durability.alreadyDurable());
+    private SubscriptionService service = newService();
+
+    @AfterAll
+    static void stop() {
+        mongo.close();
+    }
+
+    private SubscriptionService newService() {
+        return new SubscriptionService(new EventPackages(List.of(pkg)), store, new SubscriptionPolicy(60, 3600), clock, sent);
+    }
+
+    /** Records each NOTIFY and lets the test answer it. */
+    static final class Sent implements RequestSender {
+        final List<OutgoingRequest> requests = new ArrayList<>();
+        final List<CompletableFuture<RequestOutcome>> answers = new ArrayList<>();
+
+        @Override
+        public synchronized CompletionStage<RequestOutcome> send(OutgoingRequest request) {
+            requests.add(request);
+            CompletableFuture<RequestOutcome> f = new CompletableFuture<>();
+            answers.add(f);
+            return f;
+        }
+
+        void answer(int index, int status) {
+            answers.get(index).complete(new RequestOutcome.Answered(status, Headers.empty()));
+        }
+
+        OutgoingRequest last() {
+            return requests.get(requests.size() - 1);
+        }
+    }
+
+    /** A package whose state is a string the test sets. */
+    static final class StatePackage implements EventPackage {
+        volatile String state = "initial";
+
+        @Override public String name() { return "test"; }
+        @Override public List<MediaType> notifyTypes() { return List.of(MediaType.of("text/plain")); }
+        @Override public int defaultExpires() { return 600; }
+        @Override public ResourceView view(Aor resource) { String s = state; return new ResourceView() { public String toString() { return s; } }; }
+        @Override public NotifyBody render(ResourceView view, Subscription s) {
+            return new NotifyBody("text/plain", view.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void answers200ThenNotifiesTheCurrentState() {
+        Handling.Reply reply = subscribe(null, 1, 600);
+        assertEquals(200, reply.response().status());
+        assertEquals("600", reply.response().headers().first("Expires").orElseThrow());
+        assertTrue(sent.requests.isEmpty(), "no NOTIFY before the 200 went out");
+        reply.afterSent().run();
+        OutgoingRequest notify = sent.last();
+        assertEquals("NOTIFY", notify.method());
+        assertEquals(1, notify.cseq());
+        assertEquals(reply.response().toTag(), notify.from().tag());
+        assertEquals("active;expires=600", notify.headers().first("Subscription-State").orElseThrow());
+        assertEquals("initial", new String(notify.body(), StandardCharsets.UTF_8));
+        assertEquals("sip:alice@10.0.0.1:5070", notify.requestUri());
+    }
+
+    @Test
+    void changesDuringAnUnansweredNotifyCoalesceIntoOneWithTheNewestState() {
+        subscribe(null, 1, 600).afterSent().run();
+        pkg.state = "second";
+        service.changed(pkg, BOB);
+        pkg.state = "third";
+        service.changed(pkg, BOB);
+        assertEquals(1, sent.requests.size(), "one NOTIFY in flight at a time");
+        sent.answer(0, 200);
+        assertEquals(2, sent.requests.size());
+        assertEquals("third", new String(sent.last().body(), StandardCharsets.UTF_8));
+        assertEquals(2, sent.last().cseq());
+    }
+
+    @Test
+    void a481EndsTheSubscriptionWithoutAnotherNotify() {
+        subscribe(null, 1, 600).afterSent().run();
+        sent.answer(0, 481);
+        assertEquals(0, service.count());
+        assertEquals(0, store.count());
+        service.changed(pkg, BOB);
+        assertEquals(1, sent.requests.size());
+    }
+
+    @Test
+    void expiryTerminatesWithReasonTimeout() {
+        subscribe(null, 1, 600).afterSent().run();
+        sent.answer(0, 200);
+        now.set(now.get().plusSeconds(601));
+        assertEquals(1, service.expire());
+        assertEquals("terminated;reason=timeout", sent.last().headers().first("Subscription-State").orElseThrow());
+        assertEquals(0, store.count());
+    }
+
+    @Test
+    void refreshUnsubscribeAndDialogChecks() {
+        Handling.Reply created = subscribe(null, 1, 600);
+        created.afterSent().run();
+        sent.answer(0, 200);
+        String tag = created.response().toTag();
+        assertEquals(481, ((Handling.Reply) service.subscribe(request("other-tag", 2, 600))).response().status());
+        assertEquals(500, ((Handling.Reply) service.subscribe(request(tag, 1, 600))).response().status(), "old CSeq");
+        Handling.Reply refreshed = (Handling.Reply) service.subscribe(request(tag, 2, 300));
+        assertEquals(200, refreshed.response().status());
+        refreshed.afterSent().run();
+        assertEquals("active;expires=300", sent.last().headers().first("Subscription-State").orElseThrow());
+        sent.answer(1, 200);
+        Handling.Reply ended = (Handling.Reply) service.subscribe(request(tag, 3, 0));
+        ended.afterSent().run();
+        assertEquals("terminated;reason=timeout", sent.last().headers().first("Subscription-State").orElseThrow());
+        assertEquals(0, service.count());
+    }
+
+    @Test
+    void aRestartedNotifierContinuesTheDialogAboveEveryCseqUsed() {
+        Handling.Reply created = subscribe(null, 1, 600);
+        created.afterSent().run();
+        sent.answer(0, 200);
+        long before = sent.last().cseq();
+
+        service = newService(); // a new process: only the store remains
+        service.load();
+        pkg.state = "after restart";
+        service.changed(pkg, BOB);
+        OutgoingRequest next = sent.last();
+        assertTrue(next.cseq() > before, next.cseq() + " > " + before);
+        assertEquals(created.response().toTag(), next.from().tag());
+        assertEquals("after restart", new String(next.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownPackagesAndShortLifetimesAreRefused() {
+        SipRequest unknown = request(null, 1, 600, "nope");
+        Handling.Reply r = (Handling.Reply) service.subscribe(unknown);
+        assertEquals(489, r.response().status());
+        assertEquals("test", r.response().headers().first("Allow-Events").orElseThrow());
+        assertEquals(423, ((Handling.Reply) service.subscribe(request(null, 1, 10))).response().status());
+    }
+
+    private Handling.Reply subscribe(String toTag, long cseq, int expires) {
+        return assertInstanceOf(Handling.Reply.class, service.subscribe(request(toTag, cseq, expires)));
+    }
+
+    private static SipRequest request(String toTag, long cseq, int expires) {
+        return request(toTag, cseq, expires, "test");
+    }
+
+    private static SipRequest request(String toTag, long cseq, int expires, String event) {
+        NameAddr to = NameAddr.of("sip:bob@example.com");
+        if (toTag != null) to = to.withParam("tag", toTag);
+        return new SipRequest("SUBSCRIBE", "sip:bob@example.com", new NameAddr(null, "sip:alice@example.com", Map.of("tag", "a1")),
+                to, "call-1", cseq, List.of(NameAddr.of("sip:alice@10.0.0.1:5070")), false,
+                Headers.builder().add("Event", event).add("Expires", expires).build(), null,
+                new Flow(Transport.UDP, "10.0.0.1", 5070), "127.0.0.1:5060");
+    }
+}
