@@ -16,12 +16,12 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
     public static HeraldConfig defaults() {
         return new HeraldConfig(
                 new Sip("127.0.0.1", List.of("localhost"), new Listener(true, 5060), new Listener(true, 5060),
-                        new Tls(true, 5061, "", ""), new Listener(true, 5066), 65536, 4, 500,
+                        new Tls(true, 5061, "", ""), new Listener(true, 5066), 32768, 4, 500,
                         RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2")),
                 new Auth(AuthMode.DIGEST, 300, List.of("SHA-256", "MD5"), ""),
-                new Presence(65536));
+                new Presence(32768));
     }
 
     /**
