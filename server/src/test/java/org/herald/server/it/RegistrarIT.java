@@ -15,6 +15,7 @@ class RegistrarIT {
         open = TestServer.start("auth.mode=open");
         digest = TestServer.start("auth.mode=digest", "auth.algorithms=MD5");
         digest.addUser("carol@localhost", "s3cret");
+        digest.addUser("dave@localhost", "d4ve");
     }
 
     @AfterAll
@@ -36,5 +37,15 @@ class RegistrarIT {
         Sipp.scenario("register-auth", digest).transport(transport)
                 .key("user", "carol").key("domain", "localhost")
                 .args("-au", "carol", "-ap", "s3cret").run().assertPassed();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sipp.Transport.class)
+    void onlyThePresentityMayPublishItsPresence(Sipp.Transport transport) {
+        Sipp.scenario("publish-as-other", digest).transport(transport)
+                .key("user", "carol").key("presentity", "dave").key("domain", "localhost")
+                .args("-au", "carol", "-ap", "s3cret").run().assertPassed();
+        org.junit.jupiter.api.Assertions.assertTrue(digest.server().publications()
+                .live("presence", org.herald.sip.message.Aor.parse("dave@localhost")).isEmpty());
     }
 }
