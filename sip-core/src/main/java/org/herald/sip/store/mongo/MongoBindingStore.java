@@ -3,14 +3,11 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -22,49 +19,40 @@ import org.herald.storage.Durability;
 
 /** Bindings in MongoDB: one document per AOR holding all its contacts, so each REGISTER is one atomic write. */
 public final class MongoBindingStore implements BindingStore {
-    private final MongoCollection<Document> collection;
-    private final Durability durability;
+    private final DurableCollection registrations;
 
     public MongoBindingStore(MongoDatabase db, Durability durability) {
-        this.collection = db.getCollection("bindings");
-        this.durability = durability;
-        collection.createIndex(Indexes.ascending("nextExpiry"), new IndexOptions().name("nextExpiry"));
-        collection.createIndex(Indexes.ascending("flows"), new IndexOptions().name("flows"));
+        this.registrations = new DurableCollection(db, "bindings", durability);
+        registrations.raw().createIndex(Indexes.ascending("nextExpiry"), new IndexOptions().name("nextExpiry"));
+        registrations.raw().createIndex(Indexes.ascending("flows"), new IndexOptions().name("flows"));
     }
 
     @Override
     public Optional<Registration> find(Aor aor) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", aor.toString())).first()).map(this::decode);
+        return Optional.ofNullable(registrations.byId(aor.toString())).map(MongoBindingStore::decode);
     }
 
     @Override
     public void save(Registration registration) {
         String id = registration.aor().toString();
-        if (registration.isEmpty()) {
-            collection.deleteOne(Filters.eq("_id", id));
-        } else {
-            collection.replaceOne(Filters.eq("_id", id), encode(registration), new ReplaceOptions().upsert(true));
-        }
-        durability.awaitDurable();
+        if (registration.isEmpty()) registrations.delete(id);
+        else registrations.replace(id, encode(registration));
     }
 
     @Override
     public List<Registration> withExpiredBindings(Instant now, int limit) {
-        return collection.find(Filters.lte("nextExpiry", date(now))).limit(limit).map(this::decode).into(new ArrayList<>());
+        return registrations.find(Filters.lte("nextExpiry", date(now)), limit, MongoBindingStore::decode);
     }
 
     @Override
     public List<Registration> onFlow(String flowId) {
-        return collection.find(Filters.eq("flows", flowId)).map(this::decode).into(new ArrayList<>());
+        return registrations.find(Filters.eq("flows", flowId), MongoBindingStore::decode);
     }
 
     @Override
     public long countBindings() {
-        long n = 0;
-        for (Document d : collection.find().projection(new Document("bindings.uri", 1))) {
-            n += d.getList("bindings", Document.class, List.of()).size();
-        }
-        return n;
+        return registrations.find(Filters.empty(), MongoBindingStore::decode).stream()
+                .mapToLong(r -> r.bindings().size()).sum();
     }
 
     private static Document encode(Registration r) {
@@ -81,7 +69,7 @@ public final class MongoBindingStore implements BindingStore {
                         .map(b -> b.flow().id()).distinct().toList());
     }
 
-    private Registration decode(Document d) {
+    private static Registration decode(Document d) {
         List<Binding> bindings = d.getList("bindings", Document.class, List.of()).stream().map(b -> new Binding(
                 b.getString("contact"), b.getString("uri"), ((Number) b.get("q")).floatValue(),
                 b.getString("instance"), ((Number) b.get("regId")).intValue(), b.getString("callId"),

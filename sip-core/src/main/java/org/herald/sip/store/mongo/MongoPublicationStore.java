@@ -3,13 +3,10 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -20,45 +17,40 @@ import org.herald.storage.Durability;
 
 /** Publications in MongoDB, one document each, found by id or by their current entity tag. */
 public final class MongoPublicationStore implements PublicationStore {
-    private final MongoCollection<Document> collection;
-    private final Durability durability;
+    private final DurableCollection publications;
 
     public MongoPublicationStore(MongoDatabase db, Durability durability) {
-        this.collection = db.getCollection("publications");
-        this.durability = durability;
-        collection.createIndex(Indexes.ascending("etag"), new IndexOptions().name("etag").unique(true));
-        collection.createIndex(Indexes.ascending("event", "resource"), new IndexOptions().name("resource"));
+        this.publications = new DurableCollection(db, "publications", durability);
+        publications.raw().createIndex(Indexes.ascending("etag"), new IndexOptions().name("etag").unique(true));
+        publications.raw().createIndex(Indexes.ascending("event", "resource"), new IndexOptions().name("resource"));
     }
 
     @Override
     public Optional<Publication> findByEntityTag(String entityTag) {
-        return Optional.ofNullable(collection.find(Filters.eq("etag", entityTag)).first()).map(MongoPublicationStore::decode);
+        return publications.find(Filters.eq("etag", entityTag), MongoPublicationStore::decode).stream().findFirst();
     }
 
     @Override
     public void save(Publication p) {
-        Document doc = new Document("_id", p.id()).append("etag", p.entityTag()).append("event", p.event())
+        publications.replace(p.id(), new Document("_id", p.id()).append("etag", p.entityTag()).append("event", p.event())
                 .append("resource", p.resource().toString()).append("contentType", p.contentType())
                 .append("body", new Binary(p.body())).append("expiresAt", date(p.expiresAt()))
-                .append("modifiedAt", date(p.modifiedAt())).append("sequence", p.sequence());
-        collection.replaceOne(Filters.eq("_id", p.id()), doc, new ReplaceOptions().upsert(true));
-        durability.awaitDurable();
+                .append("modifiedAt", date(p.modifiedAt())).append("sequence", p.sequence()));
     }
 
     @Override
     public void remove(String id) {
-        collection.deleteOne(Filters.eq("_id", id));
-        durability.awaitDurable();
+        publications.delete(id);
     }
 
     @Override
     public List<Publication> all() {
-        return collection.find().map(MongoPublicationStore::decode).into(new ArrayList<>());
+        return publications.find(Filters.empty(), MongoPublicationStore::decode);
     }
 
     @Override
     public long count() {
-        return collection.countDocuments();
+        return publications.count();
     }
 
     private static Publication decode(Document d) {

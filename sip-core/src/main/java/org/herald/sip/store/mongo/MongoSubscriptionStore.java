@@ -3,12 +3,9 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -20,45 +17,40 @@ import org.herald.storage.Durability;
 
 /** Subscriptions with their full dialog state in MongoDB, one document each. */
 public final class MongoSubscriptionStore implements SubscriptionStore {
-    private final MongoCollection<Document> collection;
-    private final Durability durability;
+    private final DurableCollection subscriptions;
 
     public MongoSubscriptionStore(MongoDatabase db, Durability durability) {
-        this.collection = db.getCollection("subscriptions");
-        this.durability = durability;
+        this.subscriptions = new DurableCollection(db, "subscriptions", durability);
     }
 
     @Override
     public Optional<Subscription> find(String id) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(MongoSubscriptionStore::decode);
+        return Optional.ofNullable(subscriptions.byId(id)).map(MongoSubscriptionStore::decode);
     }
 
     @Override
     public void save(Subscription s) {
-        collection.replaceOne(Filters.eq("_id", s.id()), encode(s), new ReplaceOptions().upsert(true));
-        durability.awaitDurable();
+        subscriptions.replace(s.id(), encode(s));
     }
 
     @Override
     public void remove(String id) {
-        collection.deleteOne(Filters.eq("_id", id));
-        durability.awaitDurable();
+        subscriptions.delete(id);
     }
 
     @Override
     public void raiseCseqCeiling(String id, long ceiling) {
-        collection.updateOne(Filters.eq("_id", id), Updates.max("cseqCeiling", ceiling));
-        durability.awaitDurable();
+        subscriptions.update(id, Updates.max("cseqCeiling", ceiling));
     }
 
     @Override
     public List<Subscription> all() {
-        return collection.find().map(MongoSubscriptionStore::decode).into(new ArrayList<>());
+        return subscriptions.find(Filters.empty(), MongoSubscriptionStore::decode);
     }
 
     @Override
     public long count() {
-        return collection.countDocuments();
+        return subscriptions.count();
     }
 
     private static Document encode(Subscription s) {
