@@ -57,9 +57,9 @@ public final class HeraldServer implements AutoCloseable {
     private final org.herald.sip.auth.UserStore users;
     private volatile boolean ready;
 
-    private HeraldServer(HeraldConfig config, InstantSource clock) {
+    private HeraldServer(HeraldConfig config, InstantSource clock, StorageRuntime storage) {
         this.config = config;
-        this.storage = StorageRuntime.start(config.storage());
+        this.storage = storage;
         var db = storage.database();
         var durability = storage.durability();
         users = new MongoUserStore(db, durability);
@@ -103,15 +103,29 @@ public final class HeraldServer implements AutoCloseable {
         }), 0, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly(storage::compact), 1, 1, TimeUnit.MINUTES);
 
-        http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
-                "GET /health", request -> ready
-                        ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
-                        : new HttpServer.Reply(503, "{\"status\":\"starting\"}")));
+        try {
+            http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
+                    "GET /health", request -> ready
+                            ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
+                            : new HttpServer.Reply(503, "{\"status\":\"starting\"}")));
+        } catch (RuntimeException e) {
+            housekeeping.shutdownNow();
+            stack.close();
+            handlers.shutdown();
+            throw e;
+        }
         ready = true;
     }
 
     public static HeraldServer start(HeraldConfig config, InstantSource clock) {
-        HeraldServer server = new HeraldServer(config, clock);
+        StorageRuntime storage = StorageRuntime.start(config.storage());
+        HeraldServer server;
+        try {
+            server = new HeraldServer(config, clock, storage);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
         String sip = server.stack.ports().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey().token() + ":" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
         log.info("Herald ready: sip {} on {}, http {}:{}, domains {}, storage {}", sip, config.sip().host(),

@@ -20,7 +20,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                         RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2")),
-                new Auth(AuthMode.DIGEST, 300, List.of("SHA-256", "MD5"), ""),
+                new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
                 new Presence(32768));
     }
 
@@ -55,7 +55,9 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
 
     /**
      * @param nonceLifetime seconds a digest nonce is good for; older ones get stale=true
-     * @param algorithms    digest algorithms offered, most preferred first (SHA-256, MD5)
+     * @param algorithms    digest algorithms offered, most preferred first: MD5 by default, SHA-256
+     *                      (RFC 8760) on request, since many deployed phones give up on any challenge
+     *                      that is not MD5
      * @param secret        key that signs nonces; empty: a random one kept under storage.dir
      */
     public record Auth(AuthMode mode, int nonceLifetime, List<String> algorithms, String secret) {}

@@ -63,6 +63,8 @@ public final class Baresip implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** How long baresip may take to withdraw its state and exit after the first SIGTERM (it needs ~0.5 s). */
+    private static final Duration SHUTDOWN = Duration.ofSeconds(3);
     private static final int MAX_FRAME = 1 << 20;
     /** The TLS ports (SIP port + 1) baresip instances hold, which FreePorts does not know about. */
     private static final Set<Integer> TLS_PORTS = new HashSet<>();
@@ -105,27 +107,32 @@ public final class Baresip implements AutoCloseable {
     public static Baresip start(TestServer server, String user, String password, List<String> watched) {
         Path dir = null;
         Process process = null;
+        int sipPort = 0;
         try {
             dir = Files.createTempDirectory("baresip-" + user);
-            int sipPort = sipPortPair();
-            int ctrlPort = FreePorts.next();
+            sipPort = sipPortPair();
+            int ctrlPort = portBesidesTls();
             writeConfig(dir, server.sipPort, user, password, watched, sipPort, ctrlPort);
             process = new ProcessBuilder(BINARY, "-f", dir.toString(), "-s")
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("out.txt").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            Socket control = connect(process, ctrlPort, dir);
+            Socket control = connect(process, ctrlPort);
             return new Baresip(user, dir, sipPort, process, control);
         } catch (IOException | RuntimeException e) {
             String output = dir == null ? "" : readQuietly(dir.resolve("out.txt"));
             if (process != null) stop(process);
             if (dir != null) deleteQuietly(dir);
+            releaseTls(sipPort);
             throw new IllegalStateException("cannot start baresip for " + user + ": " + e + "\n--- baresip output ---\n" + output, e);
         }
     }
 
-    /** A SIP port free for UDP and TCP whose successor (baresip's TLS listener) is free for TCP too. */
+    /**
+     * A SIP port free for UDP and TCP whose successor (baresip's TLS listener) is free too; the
+     * successor is remembered so that no other port of ours is picked from under it.
+     */
     private static int sipPortPair() {
         for (int attempt = 0; attempt < 50; attempt++) {
             int port = FreePorts.next();
@@ -136,6 +143,22 @@ public final class Baresip implements AutoCloseable {
             return port;
         }
         throw new IllegalStateException("no free port pair for baresip");
+    }
+
+    private static void releaseTls(int sipPort) {
+        synchronized (TLS_PORTS) {
+            TLS_PORTS.remove(sipPort + 1);
+        }
+    }
+
+    /** A free port that no running baresip is about to take for TLS. */
+    private static int portBesidesTls() {
+        while (true) {
+            int port = FreePorts.next();
+            synchronized (TLS_PORTS) {
+                if (!TLS_PORTS.contains(port)) return port;
+            }
+        }
     }
 
     private static boolean free(int port) {
@@ -176,7 +199,7 @@ public final class Baresip implements AutoCloseable {
     }
 
     /** ctrl_tcp listens once baresip has loaded its modules: retry until it accepts. */
-    private static Socket connect(Process process, int ctrlPort, Path dir) throws IOException {
+    private static Socket connect(Process process, int ctrlPort) throws IOException {
         long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
         while (true) {
             if (!process.isAlive()) {
@@ -335,9 +358,10 @@ public final class Baresip implements AutoCloseable {
     }
 
     /**
-     * Stops baresip: a first SIGTERM makes it un-PUBLISH, un-SUBSCRIBE and un-REGISTER, a second one
-     * shortly after lets it exit without waiting for every answer. Its output goes to the test's
-     * standard output (surefire keeps it in the report's {@code -output.txt}).
+     * Stops baresip: a SIGTERM makes it un-PUBLISH and un-SUBSCRIBE, then un-REGISTER, and exit about
+     * half a second later; should it hang on an unanswered request, a second SIGTERM makes it quit at
+     * once. Its output goes to the test's standard output (surefire keeps it in the report's
+     * {@code -output.txt}).
      */
     @Override
     public void close() {
@@ -353,24 +377,19 @@ public final class Baresip implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         System.out.println("--- baresip " + user + " (SIP port " + sipPort + ") ---\n" + output());
-        synchronized (TLS_PORTS) {
-            TLS_PORTS.remove(sipPort + 1);
-        }
+        releaseTls(sipPort);
         deleteQuietly(dir);
     }
 
     private static void stop(Process process) {
         try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(500, TimeUnit.MILLISECONDS)) {
-                    process.destroy();
-                    if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                        process.destroyForcibly();
-                        process.waitFor(3, TimeUnit.SECONDS);
-                    }
-                }
-            }
+            if (!process.isAlive()) return;
+            process.destroy();
+            if (process.waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) return;
+            process.destroy();
+            if (process.waitFor(1, TimeUnit.SECONDS)) return;
+            process.destroyForcibly();
+            process.waitFor(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -17,10 +17,10 @@ import org.herald.server.config.HeraldConfig;
  * asks for files. Tests talk to it over real sockets only.
  */
 public final class TestServer implements AutoCloseable {
-    public final int sipPort = FreePorts.next();
-    public final int tlsPort = FreePorts.next();
-    public final int wsPort = FreePorts.next();
-    public final int httpPort = FreePorts.next();
+    public int sipPort;
+    public int tlsPort;
+    public int wsPort;
+    public int httpPort;
     public final Path dataDir;
     private final HeraldServer server;
 
@@ -30,13 +30,28 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> sets = new ArrayList<>(List.of(
-                "sip.udp.port=" + sipPort, "sip.tcp.port=" + sipPort, "sip.tls.port=" + tlsPort,
-                "sip.ws.port=" + wsPort, "http.port=" + httpPort, "storage.dir=" + dataDir,
-                "storage.embedded.backend=memory", "sip.domain=localhost"));
-        sets.addAll(extra);
-        HeraldConfig config = ConfigLoader.load(null, sets, Map.of());
-        server = HeraldServer.start(config, InstantSource.system());
+        server = startOnFreePorts(extra);
+    }
+
+    /** A free port can be taken by another process before the server binds it: then try others. */
+    private HeraldServer startOnFreePorts(List<String> extra) {
+        for (int attempt = 1; ; attempt++) {
+            sipPort = FreePorts.next();
+            tlsPort = FreePorts.next();
+            wsPort = FreePorts.next();
+            httpPort = FreePorts.next();
+            List<String> sets = new ArrayList<>(List.of(
+                    "sip.udp.port=" + sipPort, "sip.tcp.port=" + sipPort, "sip.tls.port=" + tlsPort,
+                    "sip.ws.port=" + wsPort, "http.port=" + httpPort, "storage.dir=" + dataDir,
+                    "storage.embedded.backend=memory", "sip.domain=localhost"));
+            sets.addAll(extra);
+            HeraldConfig config = ConfigLoader.load(null, sets, Map.of());
+            try {
+                return HeraldServer.start(config, InstantSource.system());
+            } catch (IllegalStateException e) {
+                if (attempt >= 3 || !String.valueOf(e.getMessage()).contains("in use")) throw e;
+            }
+        }
     }
 
     /** Starts with the given {@code key=value} overrides on top of the test defaults. */
