@@ -80,14 +80,15 @@ public final class HeraldServer implements AutoCloseable {
                         .orElseThrow(() -> new IllegalArgumentException("unknown digest algorithm " + a))).toList(),
                 clock);
         var authenticator = new Authenticator(config.auth().mode(), digest, users);
-        var domains = new LocalDomains(config.sip().domain(), List.of(config.sip().host()));
+        StackSettings stackSettings = stackSettings(config, dataDir);
+        var domains = new LocalDomains(config.sip().domain(), List.of(config.sip().host()), stackSettings.ports().values());
         var dispatcher = new RequestDispatcher(domains, authenticator, registrar, publications, subscriptions, packages);
 
         publications.load();
         subscriptions.load();
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
-        stack = JainSipStack.start(stackSettings(config, dataDir), dispatcher, handlers);
+        stack = JainSipStack.start(stackSettings, dispatcher, handlers);
         stackRef.set(stack);
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -99,17 +99,24 @@ public final class RequestDispatcher implements SipApplication {
                 .withHeader("Supported", "path, outbound"));
     }
 
-    /** Requests for someone else: to their registered contacts, or along the route they carry. */
+    /**
+     * Requests for someone else (RFC 3261 §16): along the route they carry, in a dialog to its remote
+     * target (through the flow that target registered from, so it reaches phones behind NAT and on
+     * WebSocket), else to the AOR's registered contacts.
+     */
     private Handling proxy(SipRequest request) {
+        if (request.header("Max-Forwards").map(v -> SipRequest.parseDeltaSeconds(v).orElse(70)).orElse(70) <= 0) {
+            return Handling.reply(483);
+        }
         if (!request.headerValues("Route").isEmpty()) {
             return new Handling.Proxy(List.of(new Handling.Target(request.requestUri(), null)), false);
         }
-        Aor target = request.requestAor();
-        if (!domains.isLocal(target.host())) {
-            return request.to().tag() != null
-                    ? new Handling.Proxy(List.of(new Handling.Target(request.requestUri(), null)), false)
-                    : Handling.reply(SipResponse.of(403, "Relaying Denied"));
+        if (!domains.resolvesHere(request.requestUri())) {
+            if (request.to().tag() == null) return Handling.reply(SipResponse.of(403, "Relaying Denied"));
+            return new Handling.Proxy(List.of(new Handling.Target(request.requestUri(),
+                    registrar.flowOf(request.requestUri()).orElse(null))), false);
         }
+        Aor target = request.requestAor();
         List<Binding> bindings = registrar.lookup(target);
         if (bindings.isEmpty()) return Handling.reply(authenticator.knows(target) ? 480 : 404);
         List<Handling.Target> targets = bindings.stream().map(b -> new Handling.Target(b.uri(), b.flow())).toList();

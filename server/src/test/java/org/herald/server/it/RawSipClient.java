@@ -4,41 +4,19 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A deliberately small SIP client over a real socket, for tests that need control SIPp does not give:
@@ -232,25 +210,26 @@ public final class RawSipClient implements AutoCloseable {
     }
 
     private final String transport;
-    private final Wire wire;
+    private final SipWire wire;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<Message> inbox = new ArrayList<>();
     private volatile boolean peerClosed;
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private interface Wire extends AutoCloseable {
-        void send(byte[] message) throws IOException;
-
-        String sentBy();
-
-        @Override
-        void close();
-    }
-
-    private RawSipClient(String transport, java.util.function.Function<RawSipClient, Wire> wire) {
+    private RawSipClient(String transport, java.util.function.Function<SipWire.Sink, SipWire> wire) {
         this.transport = transport;
-        this.wire = wire.apply(this);
+        this.wire = wire.apply(new SipWire.Sink() {
+            @Override
+            public void message(byte[] whole) {
+                Message m = parse(whole);
+                if (m != null) deliver(m);
+            }
+
+            @Override
+            public void closed() {
+                markClosed();
+            }
+        });
     }
 
     /** UDP from a fresh port to the server's SIP port. */
@@ -260,21 +239,21 @@ public final class RawSipClient implements AutoCloseable {
 
     /** UDP from the given local port (0: any). */
     public static RawSipClient udp(int localPort, int serverPort) {
-        return new RawSipClient("UDP", c -> c.udpWire(localPort, serverPort));
+        return new RawSipClient("UDP", sink -> SipWire.udp(localPort, serverPort, sink));
     }
 
     public static RawSipClient tcp(int serverPort) {
-        return new RawSipClient("TCP", c -> c.streamWire(plainSocket(serverPort)));
+        return new RawSipClient("TCP", sink -> SipWire.tcp(serverPort, sink));
     }
 
     /** TLS to the server's self-signed certificate, trusted blindly. */
     public static RawSipClient tls(int serverPort) {
-        return new RawSipClient("TLS", c -> c.streamWire(tlsSocket(serverPort)));
+        return new RawSipClient("TLS", sink -> SipWire.tls(serverPort, sink));
     }
 
     /** SIP over WebSocket (RFC 7118): subprotocol {@code sip}, one message per text frame. */
     public static RawSipClient ws(int serverPort) {
-        return new RawSipClient("WS", c -> c.webSocketWire(serverPort));
+        return new RawSipClient("WS", sink -> SipWire.ws(serverPort, sink));
     }
 
     public String transport() {
@@ -412,12 +391,6 @@ public final class RawSipClient implements AutoCloseable {
         }
     }
 
-    private static void daemon(String name, Runnable task) {
-        Thread t = new Thread(task, name + "-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        t.start();
-    }
-
     // ---- parsing ----
 
     /** Parses one whole message (a datagram or a WebSocket message); null if it is not SIP at all. */
@@ -451,233 +424,5 @@ public final class RawSipClient implements AutoCloseable {
             return i;
         }
         return -1;
-    }
-
-    /** Reads messages off a byte stream: skips keep-alive CRLFs, then headers, then Content-Length bytes. */
-    private void readStream(InputStream in) {
-        try {
-            while (true) {
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                int last4 = 0;
-                int b;
-                while (last4 != 0x0d0a0d0a && (b = in.read()) >= 0) {
-                    if (head.size() == 0 && (b == '\r' || b == '\n')) continue; // keep-alive
-                    head.write(b);
-                    last4 = (last4 << 8) | b;
-                }
-                if (last4 != 0x0d0a0d0a) break;
-                Message m = parseHead(head.toString(StandardCharsets.UTF_8));
-                if (m == null) continue;
-                int length = Integer.parseInt(m.header("Content-Length").orElse("0").trim());
-                byte[] body = in.readNBytes(length);
-                if (body.length < length) break;
-                deliver(new Message(m.startLine(), m.headerLines(), body));
-            }
-        } catch (IOException closed) {
-            // the connection ended
-        } finally {
-            markClosed();
-        }
-    }
-
-    // ---- wires ----
-
-    private Wire udpWire(int localPort, int serverPort) {
-        try {
-            DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), localPort));
-            InetSocketAddress server = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), serverPort);
-            daemon("raw-sip-udp", () -> {
-                byte[] buf = new byte[65535];
-                while (!socket.isClosed()) {
-                    DatagramPacket p = new DatagramPacket(buf, buf.length);
-                    try {
-                        socket.receive(p);
-                    } catch (IOException e) {
-                        return;
-                    }
-                    Message m = parse(java.util.Arrays.copyOf(p.getData(), p.getLength()));
-                    if (m != null) deliver(m);
-                }
-            });
-            return new Wire() {
-                @Override
-                public void send(byte[] message) throws IOException {
-                    socket.send(new DatagramPacket(message, message.length, server));
-                }
-
-                @Override
-                public String sentBy() {
-                    return "127.0.0.1:" + socket.getLocalPort();
-                }
-
-                @Override
-                public void close() {
-                    socket.close();
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Socket plainSocket(int serverPort) {
-        try {
-            Socket s = new Socket();
-            s.connect(new InetSocketAddress("127.0.0.1", serverPort), 5000);
-            s.setTcpNoDelay(true);
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Socket tlsSocket(int serverPort) {
-        try {
-            TrustManager trustAll = new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            };
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, RANDOM);
-            SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket();
-            s.connect(new InetSocketAddress("127.0.0.1", serverPort), 5000);
-            s.setSoTimeout(10_000);
-            s.startHandshake();
-            s.setSoTimeout(0);
-            return s;
-        } catch (Exception e) {
-            throw new IllegalStateException("TLS connection to 127.0.0.1:" + serverPort + " failed", e);
-        }
-    }
-
-    private Wire streamWire(Socket socket) {
-        try {
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            daemon("raw-sip-" + transport.toLowerCase(Locale.ROOT), () -> readStream(in));
-            return new Wire() {
-                @Override
-                public synchronized void send(byte[] message) throws IOException {
-                    out.write(message);
-                    out.flush();
-                }
-
-                @Override
-                public String sentBy() {
-                    return "127.0.0.1:" + socket.getLocalPort();
-                }
-
-                @Override
-                public void close() {
-                    try {
-                        socket.close();
-                    } catch (IOException ignored) {
-                        // closing anyway
-                    }
-                }
-            };
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Wire webSocketWire(int serverPort) {
-        String host = newToken() + ".invalid";
-        CompletableFuture<Void> closedByServer = new CompletableFuture<>();
-        WebSocket.Listener listener = new WebSocket.Listener() {
-            private final StringBuilder text = new StringBuilder();
-            private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                    Message m = parse(text.toString().getBytes(StandardCharsets.UTF_8));
-                    text.setLength(0);
-                    if (m != null) deliver(m);
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-                byte[] chunk = new byte[data.remaining()];
-                data.get(chunk);
-                binary.writeBytes(chunk);
-                if (last) {
-                    Message m = parse(binary.toByteArray());
-                    binary.reset();
-                    if (m != null) deliver(m);
-                }
-                ws.request(1);
-                return null;
-            }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-                closedByServer.complete(null);
-                markClosed();
-                return null;
-            }
-
-            @Override
-            public void onError(WebSocket ws, Throwable error) {
-                closedByServer.complete(null);
-                markClosed();
-            }
-        };
-        WebSocket ws;
-        try {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("sip")
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .buildAsync(URI.create("ws://127.0.0.1:" + serverPort + "/"), listener)
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("WebSocket to 127.0.0.1:" + serverPort + " failed", e);
-        }
-        String subprotocol = ws.getSubprotocol();
-        if (!"sip".equals(subprotocol)) {
-            ws.abort();
-            fail("the server must accept the WebSocket subprotocol 'sip' (RFC 7118 §4), it chose '" + subprotocol + "'");
-        }
-        return new Wire() {
-            @Override
-            public synchronized void send(byte[] message) throws IOException {
-                try {
-                    ws.sendText(new String(message, StandardCharsets.UTF_8), true).get(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IOException("WebSocket send failed", e);
-                }
-            }
-
-            @Override
-            public String sentBy() {
-                return host;
-            }
-
-            /** A clean close (close frame, then the TCP connection goes when the server answered or after a while). */
-            @Override
-            public void close() {
-                try {
-                    ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(2, TimeUnit.SECONDS);
-                    closedByServer.get(2, TimeUnit.SECONDS);
-                } catch (Exception ignored) {
-                    // closing anyway
-                } finally {
-                    ws.abort();
-                }
-            }
-        };
     }
 }

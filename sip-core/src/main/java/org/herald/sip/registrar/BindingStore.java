@@ -19,5 +19,8 @@ public interface BindingStore {
     /** Registrations with a binding on the given flow id. */
     List<Registration> onFlow(String flowId);
 
+    /** Registrations with a binding for this contact URI. */
+    List<Registration> withContact(String contactUri);
+
     long countBindings();
 }

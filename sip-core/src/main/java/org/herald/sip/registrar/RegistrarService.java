@@ -52,6 +52,13 @@ public final class RegistrarService {
         return store.find(aor).map(r -> r.active(clock.instant())).orElse(List.of());
     }
 
+    /** The flow a contact URI registered from, to reach it inside a dialog. */
+    public java.util.Optional<Flow> flowOf(String contactUri) {
+        Instant now = clock.instant();
+        return store.withContact(contactUri).stream().flatMap(r -> r.active(now).stream())
+                .filter(b -> b.uri().equals(contactUri) && b.flow() != null).map(Binding::flow).findFirst();
+    }
+
     /** Removes bindings that were registered over a connection that just closed. */
     public void flowClosed(Flow flow) {
         if (!policy.dropOnFlowClose() || !flow.transport().reliable()) return;

@@ -72,7 +72,12 @@ public final class FlowTrackingProcessorFactory extends NioMessageProcessorFacto
             case "WS" -> new NioWebSocketMessageProcessor(ip, stack, port) {
                 @Override
                 public NioTcpMessageChannel createMessageChannel(NioTcpMessageProcessor p, SocketChannel c) throws IOException {
-                    return opened(l, super.createMessageChannel(p, c));
+                    NioTcpMessageChannel channel = nioHandler.getMessageChannel(c);
+                    if (channel == null) {
+                        channel = new SipWebSocketChannel(stack, p, c, stack.getMaxMessageSize());
+                        nioHandler.putMessageChannel(c, channel);
+                    }
+                    return opened(l, channel);
                 }
 
                 @Override

@@ -127,7 +127,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(Math.max(65535, 4 * s.maxMessageSize())));
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
-        p.setProperty("gov.nist.javax.sip.PATCH_SIP_WEBSOCKETS_HEADERS", "true");
+        // RFC 7118 keeps the client's .invalid Contact; Herald routes back along the connection itself
+        p.setProperty("gov.nist.javax.sip.PATCH_SIP_WEBSOCKETS_HEADERS", "false");
         if (s.keystore() != null) {
             p.setProperty("javax.net.ssl.keyStore", s.keystore().toString());
             p.setProperty("javax.net.ssl.keyStorePassword", s.keystorePassword());
@@ -193,7 +194,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
                     }
                 }
                 SIPMessage m = (SIPMessage) request;
-                if (m.getSize() + m.getContentLength().getContentLength() > settings.maxMessageSize()) {
+                int bodyLength = m.getContentLength() == null ? 0 : m.getContentLength().getContentLength();
+                if (m.getSize() + bodyLength > settings.maxMessageSize()) {
                     respond(st, request, SipResponse.of(513));
                     return;
                 }

@@ -1,6 +1,8 @@
 package org.herald.sip.stack;
 
 import gov.nist.javax.sip.header.SIPHeader;
+import gov.nist.javax.sip.header.SIPHeaderList;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.stack.MessageChannel;
@@ -105,14 +107,7 @@ final class MessageConverter {
             to.setTag(response.toTag() != null ? response.toTag() : newTag());
         }
         r.addHeader(headers.createServerHeader(List.of(SERVER)));
-        ContentTypeHeader contentType = null;
-        for (var e : response.headers().entries()) {
-            if (e.getKey().equalsIgnoreCase("Content-Type")) {
-                contentType = (ContentTypeHeader) headers.createHeader(ContentTypeHeader.NAME, e.getValue());
-            } else {
-                r.addHeader(headers.createHeader(e.getKey(), e.getValue()));
-            }
-        }
+        ContentTypeHeader contentType = addHeaders(r, response.headers());
         if (response.body().length > 0 && contentType != null) r.setContent(response.body(), contentType);
         return r;
     }
@@ -124,16 +119,32 @@ final class MessageConverter {
                 headers.createCallIdHeader(out.callId()), headers.createCSeqHeader(out.cseq(), out.method()),
                 from, to, new ArrayList<ViaHeader>(), headers.createMaxForwardsHeader(70));
         for (String route : out.routeSet()) r.addLast(headers.createHeader("Route", route));
-        ContentTypeHeader contentType = null;
-        for (var e : out.headers().entries()) {
-            if (e.getKey().equalsIgnoreCase("Content-Type")) {
-                contentType = (ContentTypeHeader) headers.createHeader(ContentTypeHeader.NAME, e.getValue());
-            } else {
-                r.addHeader(headers.createHeader(e.getKey(), e.getValue()));
-            }
-        }
+        ContentTypeHeader contentType = addHeaders(r, out.headers());
         if (contentType != null) r.setContent(out.body(), contentType);
         return r;
+    }
+
+    /**
+     * Adds each header; a value that is a comma-separated list (Allow, Accept, Supported) becomes one
+     * header per element, which is how the stack holds them. Returns the Content-Type, kept apart
+     * because the stack sets it together with the body.
+     */
+    private ContentTypeHeader addHeaders(javax.sip.message.Message message, Headers toAdd)
+            throws ParseException, javax.sip.SipException {
+        ContentTypeHeader contentType = null;
+        for (var e : toAdd.entries()) {
+            if (e.getKey().equalsIgnoreCase("Content-Type")) {
+                contentType = (ContentTypeHeader) headers.createHeader(ContentTypeHeader.NAME, e.getValue());
+                continue;
+            }
+            SIPHeader parsed = new StringMsgParser().parseSIPHeader(e.getKey() + ": " + e.getValue());
+            if (parsed instanceof SIPHeaderList<?> list) {
+                for (Object one : list) message.addHeader((Header) one);
+            } else {
+                message.addHeader(parsed);
+            }
+        }
+        return contentType;
     }
 
     private Address address(NameAddr nameAddr) throws ParseException {

@@ -50,6 +50,8 @@ public abstract class BindingStoreContract {
         assertEquals(List.of(Aor.parse("old@example.com")), expired.stream().map(Registration::aor).toList());
         assertEquals(List.of(Aor.parse("old@example.com")), store().onFlow(flow.id()).stream().map(Registration::aor).toList());
         assertTrue(store().onFlow("udp:127.0.0.1:1").isEmpty());
+        assertEquals(List.of(Aor.parse("old@example.com")), store().withContact("sip:o@h").stream().map(Registration::aor).toList());
+        assertTrue(store().withContact("sip:nobody@h").isEmpty());
         assertEquals(2, store().countBindings());
     }
 }

@@ -25,6 +25,7 @@ public final class MongoBindingStore implements BindingStore {
         this.registrations = new DurableCollection(db, "bindings", durability);
         registrations.raw().createIndex(Indexes.ascending("nextExpiry"), new IndexOptions().name("nextExpiry"));
         registrations.raw().createIndex(Indexes.ascending("flows"), new IndexOptions().name("flows"));
+        registrations.raw().createIndex(Indexes.ascending("bindings.uri"), new IndexOptions().name("contacts"));
     }
 
     @Override
@@ -47,6 +48,11 @@ public final class MongoBindingStore implements BindingStore {
     @Override
     public List<Registration> onFlow(String flowId) {
         return registrations.find(Filters.eq("flows", flowId), MongoBindingStore::decode);
+    }
+
+    @Override
+    public List<Registration> withContact(String contactUri) {
+        return registrations.find(Filters.eq("bindings.uri", contactUri), MongoBindingStore::decode);
     }
 
     @Override
