@@ -54,9 +54,10 @@ final class SipWebSocketChannel extends NioWebSocketMessageChannel {
         }
     }
 
+    /** Writes the Close straight to the socket (the stack's send queue could lose it to the close). */
     private void closeHandshake() {
         try {
-            sendNonWebSocketMessage(WebSocketFrames.frame(WebSocketFrames.CLOSE, new byte[0]), false);
+            socketChannel.write(java.nio.ByteBuffer.wrap(WebSocketFrames.frame(WebSocketFrames.CLOSE, new byte[0])));
         } catch (IOException gone) {
             // the client did not wait: nothing left to say
         }
