@@ -1,12 +1,8 @@
 package org.herald.sip.stack;
 
-import gov.nist.javax.sip.ServerTransactionExt;
-import gov.nist.javax.sip.message.MessageExt;
 import gov.nist.javax.sip.message.SIPMessage;
-import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,10 +24,6 @@ import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
-import javax.sip.address.SipURI;
-import javax.sip.header.MaxForwardsHeader;
-import javax.sip.header.RouteHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.herald.sip.Handling;
@@ -64,13 +56,11 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
     private final javax.sip.header.HeaderFactory headers;
     private final javax.sip.message.MessageFactory messages;
     private final Set<String> openFlows = ConcurrentHashMap.newKeySet();
-    private final Map<ServerTransaction, ProxyTransaction> proxies = new ConcurrentHashMap<>();
+    private final Routing routing;
+    private final Forwarder forwarder;
 
     private record PendingRequest(CompletableFuture<RequestOutcome> outcome) {}
 
-    private record Branch(ProxyTransaction proxy) {}
-
-    private static final Object CANCELLING = new Object();
 
     private JainSipStack(StackSettings settings, SipApplication app, Executor handlers) throws Exception {
         this.settings = settings;
@@ -101,6 +91,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
         }
         if (p == null) throw new IllegalArgumentException("no SIP transport enabled");
         this.provider = p;
+        this.routing = new Routing(provider, headers, settings, openFlows);
+        this.forwarder = new Forwarder(provider, messages, converter, routing, settings.host());
         provider.addSipListener(new Listener());
         stack.start();
     }
@@ -151,7 +143,7 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
         CompletableFuture<RequestOutcome> outcome = new CompletableFuture<>();
         try {
             Request request = converter.toStack(out);
-            pinFlow(request, out.flow());
+            routing.pinFlow(request, out.flow());
             ClientTransaction ct = provider.getNewClientTransaction(request);
             ct.setRetransmitTimer((int) settings.t1Millis());
             ct.setApplicationData(new PendingRequest(outcome));
@@ -160,15 +152,6 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
             outcome.complete(new RequestOutcome.Unreachable(e.toString()));
         }
         return outcome;
-    }
-
-    /** Sends along the flow when it is still there: UDP sources always are, connections while open. */
-    private void pinFlow(Request request, Flow flow) {
-        if (flow == null) return;
-        if (flow.transport() == Transport.UDP || openFlows.contains(flow.id())) {
-            ((MessageExt) request).setApplicationData(
-                    new HopImpl(flow.remoteHost(), flow.remotePort(), flow.transport().name()));
-        }
     }
 
     @Override
@@ -182,8 +165,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
     private void onRequest(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         switch (request.getMethod()) {
-            case Request.ACK -> forwardStateless(request);
-            case Request.CANCEL -> onCancel(event);
+            case Request.ACK -> forwarder.forwardStateless(request);
+            case Request.CANCEL -> forwarder.cancel(event);
             default -> {
                 ServerTransaction st = event.getServerTransaction();
                 if (st == null) {
@@ -199,8 +182,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
                     respond(st, request, SipResponse.of(513));
                     return;
                 }
-                popOwnRoutes(request);
-                ListeningPoint lp = listeningPoint(MessageConverter.flowOf(m).transport());
+                routing.popOwnRoutes(request);
+                ListeningPoint lp = routing.listeningPoint(MessageConverter.flowOf(m).transport());
                 SipRequest core = converter.toCore(request, lp.getIPAddress(), lp.getPort());
                 ServerTransaction transaction = st;
                 handlers.execute(() -> dispatch(transaction, request, core));
@@ -224,7 +207,7 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
                 respond(st, request, r.response());
                 r.afterSent().run();
             }
-            case Handling.Proxy p -> forward(st, request, p);
+            case Handling.Proxy p -> forwarder.forward(st, request, p);
         }
     }
 
@@ -234,153 +217,6 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
         } catch (Exception e) {
             log.warn("cannot send {} to {}: {}", response, request.getMethod(), e.toString());
         }
-    }
-
-    private void onCancel(RequestEvent event) throws Exception {
-        Request cancel = event.getRequest();
-        ServerTransaction st = event.getServerTransaction();
-        if (st == null) {
-            provider.sendResponse(messages.createResponse(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, cancel));
-            return;
-        }
-        st.sendResponse(messages.createResponse(Response.OK, cancel));
-        ServerTransaction invite = ((ServerTransactionExt) st).getCanceledInviteTransaction();
-        ProxyTransaction proxy = invite == null ? null : proxies.get(invite);
-        if (proxy != null) proxy.cancelAll();
-        else if (invite != null) invite.sendResponse(messages.createResponse(Response.REQUEST_TERMINATED, invite.getRequest()));
-    }
-
-    // ---- proxying ----
-
-    private void forward(ServerTransaction st, Request request, Handling.Proxy decision) {
-        MaxForwardsHeader mf = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
-        if (mf != null && mf.getMaxForwards() <= 0) {
-            respond(st, request, SipResponse.of(483));
-            return;
-        }
-        ProxyTransaction proxy = new ProxyTransaction(st, wire);
-        proxies.put(st, proxy);
-        if (Request.INVITE.equals(request.getMethod())) respond(st, request, SipResponse.of(100));
-        Transport inbound = MessageConverter.flowOf((SIPMessage) request).transport();
-        for (Handling.Target target : decision.targets()) {
-            ClientTransaction ct = null;
-            try {
-                Request branch = (Request) request.clone();
-                branch.setRequestURI(converter.uri(target.requestUri()));
-                if (mf != null) ((MaxForwardsHeader) branch.getHeader(MaxForwardsHeader.NAME)).decrementMaxForwards();
-                Transport outbound = outboundTransport(target);
-                if (decision.recordRoute()) {
-                    branch.addFirst(recordRoute(inbound));
-                    if (outbound != inbound) branch.addFirst(recordRoute(outbound));
-                }
-                ListeningPoint lp = listeningPoint(outbound);
-                branch.addFirst(headers.createViaHeader(lp.getIPAddress(), lp.getPort(), outbound.token(), null));
-                pinFlow(branch, target.flow());
-                ct = provider.getNewClientTransaction(branch);
-                ct.setApplicationData(new Branch(proxy));
-                proxy.addBranch(ct);
-                ct.sendRequest();
-            } catch (Exception e) {
-                log.debug("branch to {} failed: {}", target.requestUri(), e.toString());
-                if (ct == null) proxy.addBranch(null);
-                proxy.branchFailed(ct, 503);
-            }
-        }
-    }
-
-    private final ProxyTransaction.Wire wire = new ProxyTransaction.Wire() {
-        @Override
-        public void respondUpstream(ServerTransaction server, int status, Response response) {
-            try {
-                Response up;
-                if (response == null) {
-                    up = messages.createResponse(status, server.getRequest());
-                } else {
-                    up = (Response) response.clone();
-                    up.removeFirst(ViaHeader.NAME);
-                }
-                server.sendResponse(up);
-            } catch (Exception e) {
-                log.debug("cannot relay {} upstream: {}", status, e.toString());
-                if (response != null) forwardResponseStateless(response);
-            }
-        }
-
-        @Override
-        public void cancel(ClientTransaction branch) {
-            if (branch == null) return;
-            try {
-                ClientTransaction c = provider.getNewClientTransaction(branch.createCancel());
-                c.setApplicationData(CANCELLING);
-                c.sendRequest();
-            } catch (Exception e) {
-                log.debug("cannot cancel branch: {}", e.toString());
-            }
-        }
-    };
-
-    private Transport outboundTransport(Handling.Target target) {
-        if (target.flow() != null) return target.flow().transport();
-        int at = target.requestUri().toLowerCase(java.util.Locale.ROOT).indexOf(";transport=");
-        if (at >= 0) {
-            String t = target.requestUri().substring(at + 11).split("[;?>]", 2)[0];
-            try {
-                Transport transport = Transport.of(t);
-                if (settings.ports().containsKey(transport)) return transport;
-            } catch (IllegalArgumentException ignored) {
-                // an unknown transport: fall back to UDP
-            }
-        }
-        return settings.ports().containsKey(Transport.UDP) ? Transport.UDP : settings.ports().keySet().iterator().next();
-    }
-
-    private javax.sip.header.Header recordRoute(Transport transport) throws Exception {
-        ListeningPoint lp = listeningPoint(transport);
-        String uri = "sip:" + lp.getIPAddress() + ":" + lp.getPort() + ";lr"
-                + (transport == Transport.UDP ? "" : ";transport=" + transport.token());
-        return headers.createHeader("Record-Route", "<" + uri + ">");
-    }
-
-    /** ACK to a 2xx, and anything else without a transaction: along its Route, or to its Request-URI. */
-    private void forwardStateless(Request request) throws Exception {
-        if (!popOwnRoutes(request) && request.getHeader(RouteHeader.NAME) == null) return; // not ours to route
-        Request copy = (Request) request.clone();
-        Transport outbound = outboundTransport(new Handling.Target(copy.getRequestURI().toString(), null));
-        ListeningPoint lp = listeningPoint(outbound);
-        copy.addFirst(headers.createViaHeader(lp.getIPAddress(), lp.getPort(), outbound.token(), null));
-        provider.sendRequest(copy);
-    }
-
-    private void forwardResponseStateless(Response response) {
-        try {
-            Response up = (Response) response.clone();
-            up.removeFirst(ViaHeader.NAME);
-            provider.sendResponse(up);
-        } catch (Exception e) {
-            log.debug("cannot relay response statelessly: {}", e.toString());
-        }
-    }
-
-    /** Removes the Route entries that name Herald itself (RFC 3261 §16.4); true if there were any. */
-    private boolean popOwnRoutes(Request request) {
-        boolean popped = false;
-        while (true) {
-            RouteHeader route = (RouteHeader) request.getHeader(RouteHeader.NAME);
-            if (route == null || !(route.getAddress().getURI() instanceof SipURI uri) || !isSelf(uri)) return popped;
-            request.removeFirst(RouteHeader.NAME);
-            popped = true;
-        }
-    }
-
-    private boolean isSelf(SipURI uri) {
-        if (!uri.getHost().equalsIgnoreCase(settings.host())) return false;
-        int port = uri.getPort();
-        return port <= 0 ? settings.ports().containsValue(5060) : settings.ports().containsValue(port);
-    }
-
-    private ListeningPoint listeningPoint(Transport transport) {
-        ListeningPoint lp = provider.getListeningPoint(transport.token());
-        return lp != null ? lp : provider.getListeningPoints()[0];
     }
 
     private final class Listener implements SipListener {
@@ -397,8 +233,8 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
         public void processResponse(ResponseEvent event) {
             ClientTransaction ct = event.getClientTransaction();
             Response response = event.getResponse();
-            if (ct == null) { // a retransmitted 2xx to a forwarded INVITE
-                if (response.getStatusCode() / 100 == 2 && isProxiedInvite(response)) forwardResponseStateless(response);
+            if (ct == null) {
+                forwarder.stray(response);
                 return;
             }
             Object data = ct.getApplicationData();
@@ -406,17 +242,9 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
                 if (response.getStatusCode() >= 200) {
                     pending.outcome().complete(new RequestOutcome.Answered(response.getStatusCode(), converter.headersOf(response)));
                 }
-            } else if (data instanceof Branch branch) {
+            } else if (data instanceof Forwarder.Branch branch) {
                 branch.proxy().onResponse(ct, response);
             }
-        }
-
-        private boolean isProxiedInvite(Response response) {
-            ListIterator<?> vias = response.getHeaders(ViaHeader.NAME);
-            if (!vias.hasNext()) return false;
-            ViaHeader top = (ViaHeader) vias.next();
-            return vias.hasNext() && top.getHost().equalsIgnoreCase(settings.host())
-                    && settings.ports().containsValue(top.getPort());
         }
 
         @Override
@@ -424,7 +252,7 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
             if (event.isServerTransaction()) return;
             Object data = event.getClientTransaction().getApplicationData();
             if (data instanceof PendingRequest pending) pending.outcome().complete(new RequestOutcome.TimedOut());
-            else if (data instanceof Branch branch) branch.proxy().branchFailed(event.getClientTransaction(), 408);
+            else if (data instanceof Forwarder.Branch branch) branch.proxy().branchFailed(event.getClientTransaction(), 408);
         }
 
         @Override
@@ -434,7 +262,7 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
 
         @Override
         public void processTransactionTerminated(TransactionTerminatedEvent event) {
-            if (event.isServerTransaction()) proxies.remove(event.getServerTransaction());
+            if (event.isServerTransaction()) forwarder.ended(event.getServerTransaction());
         }
 
         @Override
@@ -444,9 +272,5 @@ public final class JainSipStack implements RequestSender, AutoCloseable {
     /** The listening ports actually in use, per transport. */
     public Map<Transport, Integer> ports() {
         return Map.copyOf(settings.ports());
-    }
-
-    List<String> openFlows() {
-        return List.copyOf(openFlows);
     }
 }
