@@ -2,7 +2,6 @@ package org.herald.sip.stack;
 
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
