@@ -1,2 +1,2 @@
-/** Storage plumbing shared by every module's stores: durability of acknowledged writes, errors. */
+/** Storage plumbing shared by every module's stores: their one exception. */
 package org.herald.storage;

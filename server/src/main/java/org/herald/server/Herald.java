@@ -84,7 +84,7 @@ public final class Herald {
             return 2;
         }
         try (StorageRuntime storage = StorageRuntime.attach(config.storage())) {
-            var users = new MongoUserStore(storage.database(), storage.durability());
+            var users = new MongoUserStore(storage.documents());
             switch (args.get(0)) {
                 case "add" -> {
                     if (args.size() < 2) throw new IllegalArgumentException("user add AOR [--password P]");

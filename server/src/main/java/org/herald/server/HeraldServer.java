@@ -60,20 +60,19 @@ public final class HeraldServer implements AutoCloseable {
     private HeraldServer(HeraldConfig config, InstantSource clock, StorageRuntime storage) {
         this.config = config;
         this.storage = storage;
-        var db = storage.database();
-        var durability = storage.durability();
-        users = new MongoUserStore(db, durability);
+        var db = storage.documents();
+        users = new MongoUserStore(db);
         Path dataDir = Path.of(config.storage().dir()).toAbsolutePath();
 
         AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
         RequestSender sender = request -> stackRef.get().send(request);
         var packages = new EventPackages(List.of(
                 new PresencePackage(new NewestPerTupleComposer(), config.presence().maxBodySize())));
-        subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db, durability),
+        subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db),
                 config.sip().subscription(), clock, sender);
-        publications = new PublicationService(packages, new MongoPublicationStore(db, durability),
+        publications = new PublicationService(packages, new MongoPublicationStore(db),
                 config.sip().publication(), clock, subscriptions);
-        var registrar = new RegistrarService(config.sip().registrar(), new MongoBindingStore(db, durability), clock, r -> {});
+        var registrar = new RegistrarService(config.sip().registrar(), new MongoBindingStore(db), clock, r -> {});
         var digest = new DigestAuthenticator(authSecret(config.auth(), dataDir),
                 Duration.ofSeconds(config.auth().nonceLifetime()),
                 config.auth().algorithms().stream().map(a -> DigestAlgorithm.of(a)
@@ -100,7 +99,6 @@ public final class HeraldServer implements AutoCloseable {
             registrar.expire();
             publications.expire();
             subscriptions.expire();
-            storage.flush();
         }), 0, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly(storage::compact), 1, 1, TimeUnit.MINUTES);
 

@@ -86,6 +86,7 @@ public final class ConfigLoader {
             if (port < 0 || port > 65535) throw new ConfigException("port out of range: " + port);
         }
         if (c.sip().maxMessageSize() < 1024) throw new ConfigException("sip.max-message-size must be at least 1024");
+        if (c.storage().embedded().flushInterval() < 10) throw new ConfigException("storage.embedded.flush-interval must be at least 10 ms");
         if (!List.of("h2", "memory").contains(c.storage().embedded().backend())) {
             throw new ConfigException("storage.embedded.backend must be h2 or memory");
         }

@@ -19,7 +19,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                         new Tls(true, 5061, "", ""), new Listener(true, 5066), 32768, 4, 500,
                         RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
                 new Http("127.0.0.1", 8080),
-                new Storage("data", new Mongo("", "herald"), new Embedded("h2")),
+                new Storage("data", new Mongo("", "herald"), new Embedded("h2", 1000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
                 new Presence(32768));
     }
@@ -51,7 +51,12 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
 
     public record Mongo(String uri, String database) {}
 
-    public record Embedded(String backend) {}
+    /**
+     * @param backend       h2 (files under storage.dir) or memory (nothing kept)
+     * @param flushInterval milliseconds between batched writes from Herald's journal into H2
+     * @param fsync         force each journal write to the disk: survives power loss, not only a crash
+     */
+    public record Embedded(String backend, int flushInterval, boolean fsync) {}
 
     /**
      * @param nonceLifetime seconds a digest nonce is good for; older ones get stale=true

@@ -14,18 +14,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.MVStore;
 import org.herald.server.config.HeraldConfig;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentDatabase;
+import org.herald.store.mongo.JournaledDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MongoDB Herald stores into: an external one from {@code storage.mongodb.uri}, or by default an
- * embedded mongo-java-server on loopback whose H2 files live under {@code storage.dir}. The embedded
- * H2 store commits only when told ({@link GroupCommit}): every acknowledged write is in the file
- * before Herald answers, so it survives {@code kill -9}.
+ * The MongoDB Herald stores into: an external one from {@code storage.mongodb.uri} (written with a
+ * journaled majority write concern), or by default an embedded mongo-java-server on loopback whose H2
+ * file lives under {@code storage.dir}. The embedded store is written through a {@link JournaledDatabase}:
+ * every acknowledged write is in Herald's journal before Herald answers, and reaches H2 in batches,
+ * each followed by an H2 commit (H2 is opened with auto-commit off, so it never commits half a batch).
  */
 public final class StorageRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StorageRuntime.class);
@@ -35,16 +38,16 @@ public final class StorageRuntime implements AutoCloseable {
     private final H2Backend h2;
     private final MongoClient client;
     private final MongoDatabase database;
-    private final Durability durability;
+    private final DocumentDatabase documents;
     private final Path portFile;
 
     private StorageRuntime(MongoServer embedded, H2Backend h2, MongoClient client, MongoDatabase database,
-                           Durability durability, Path portFile) {
+                           DocumentDatabase documents, Path portFile) {
         this.embedded = embedded;
         this.h2 = h2;
         this.client = client;
         this.database = database;
-        this.durability = durability;
+        this.documents = documents;
         this.portFile = portFile;
     }
 
@@ -68,15 +71,23 @@ public final class StorageRuntime implements AutoCloseable {
         Path portFile = dir.resolve(PORT_FILE);
         writePortFile(portFile, port);
         MongoClient client = MongoClients.create(settings(new ConnectionString("mongodb://127.0.0.1:" + port)));
-        H2Backend committed = h2;
-        Durability durability = h2 == null ? Durability.alreadyDurable() : new GroupCommit(committed::commit);
+        MongoDatabase db = client.getDatabase(config.mongodb().database());
+        DocumentDatabase documents;
+        if (h2 != null) {
+            H2Backend committed = h2;
+            documents = JournaledDatabase.open(db, dir.resolve("journal"),
+                    Duration.ofMillis(config.embedded().flushInterval()), config.embedded().fsync(), committed::commit);
+        } else {
+            documents = DocumentDatabase.direct(db); // the memory backend keeps nothing anyway
+        }
         log.info("embedded MongoDB ({}) on 127.0.0.1:{}, data in {}", config.embedded().backend(), port, dir);
-        return new StorageRuntime(server, h2, client, client.getDatabase(config.mongodb().database()), durability, portFile);
+        return new StorageRuntime(server, h2, client, db, documents, portFile);
     }
 
     /**
      * For command-line tools: the running server's embedded MongoDB if one is up (found through the
-     * port file it writes), else the store itself, opened like {@link #start}.
+     * port file it writes; the server commits what tools write within a flush interval), else the
+     * store itself, opened like {@link #start}.
      */
     public static StorageRuntime attach(HeraldConfig.Storage config) {
         if (!config.mongodb().uri().isBlank()) return external(config);
@@ -86,8 +97,8 @@ public final class StorageRuntime implements AutoCloseable {
                 int port = Integer.parseInt(Files.readString(portFile).trim());
                 probe.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
                 MongoClient client = MongoClients.create(settings(new ConnectionString("mongodb://127.0.0.1:" + port)));
-                return new StorageRuntime(null, null, client, client.getDatabase(config.mongodb().database()),
-                        Durability.alreadyDurable(), null);
+                MongoDatabase db = client.getDatabase(config.mongodb().database());
+                return new StorageRuntime(null, null, client, db, DocumentDatabase.direct(db), null);
             } catch (IOException | NumberFormatException e) {
                 log.debug("no running server behind {}: {}", portFile, e.toString());
             }
@@ -102,7 +113,7 @@ public final class StorageRuntime implements AutoCloseable {
         MongoDatabase db = client.getDatabase(name);
         if (uri.getWriteConcern() == null) db = db.withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         log.info("MongoDB at {}, database {}", uri.getHosts(), name);
-        return new StorageRuntime(null, null, client, db, Durability.alreadyDurable(), null);
+        return new StorageRuntime(null, null, client, db, DocumentDatabase.direct(db), null);
     }
 
     private static MongoClientSettings settings(ConnectionString uri) {
@@ -111,17 +122,8 @@ public final class StorageRuntime implements AutoCloseable {
                 .build();
     }
 
-    public MongoDatabase database() {
-        return database;
-    }
-
-    public Durability durability() {
-        return durability;
-    }
-
-    /** Commits whatever is pending in the embedded store (writes from tools attached to it). */
-    public void flush() {
-        if (h2 != null) durability.awaitDurable();
+    public DocumentDatabase documents() {
+        return documents;
     }
 
     /** Reclaims space in the embedded store's file; cheap to call now and then. */
@@ -141,6 +143,7 @@ public final class StorageRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        documents.close();
         client.close();
         if (embedded != null) {
             embedded.shutdownNow();

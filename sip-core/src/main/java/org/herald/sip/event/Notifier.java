@@ -98,13 +98,13 @@ final class Notifier {
         Subscription s = watch.subscription;
         Dialog d = s.dialog();
         long cseq = d.localCseq() + 1;
-        if (cseq > watch.reservedCseq) {
-            long ceiling = cseq + CSEQ_BLOCK;
-            store.raiseCseqCeiling(s.id(), ceiling);
-            watch.reservedCseq = ceiling;
-            s = s.withCseqCeiling(ceiling);
-        }
         s = s.withDialog(d.withLocalCseq(cseq));
+        if (cseq > watch.reservedCseq) { // once per CSEQ_BLOCK NOTIFYs: reserve the next block durably
+            long ceiling = cseq + CSEQ_BLOCK;
+            s = s.withCseqCeiling(ceiling);
+            store.save(s);
+            watch.reservedCseq = ceiling;
+        }
         watch.subscription = s;
 
         Instant now = clock.instant();

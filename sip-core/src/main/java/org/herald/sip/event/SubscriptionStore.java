@@ -13,9 +13,6 @@ public interface SubscriptionStore {
 
     void remove(String id);
 
-    /** Raises the reserved NOTIFY CSeq ceiling; never lowers it. */
-    void raiseCseqCeiling(String id, long ceiling);
-
     /** Every stored subscription, for loading at start-up. */
     List<Subscription> all();
 

@@ -26,7 +26,6 @@ import org.herald.sip.message.SipRequest;
 import org.herald.sip.message.Transport;
 import org.herald.sip.store.MongoFixture;
 import org.herald.sip.store.mongo.MongoSubscriptionStore;
-import org.herald.storage.Durability;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ class SubscriptionServiceTest {
     private final InstantSource clock = () -> now.get();
     private final Sent sent = new Sent();
     private final StatePackage pkg = new StatePackage();
-    private final SubscriptionStore store = new MongoSubscriptionStore(mongo.freshDatabase(), Durability.alreadyDurable());
+    private final SubscriptionStore store = new MongoSubscriptionStore(mongo.direct());
     private SubscriptionService service = newService();
 
     @AfterAll

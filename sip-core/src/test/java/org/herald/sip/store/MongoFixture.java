@@ -6,7 +6,11 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.UUID;
+import org.herald.store.mongo.DocumentDatabase;
+import org.herald.store.mongo.JournaledDatabase;
 
 /** An in-memory mongo-java-server on loopback with the real driver talking to it. One per test class. */
 public final class MongoFixture implements AutoCloseable {
@@ -23,6 +27,20 @@ public final class MongoFixture implements AutoCloseable {
     /** A database no other test uses. */
     public MongoDatabase freshDatabase() {
         return client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** A fresh database written directly, as with an external MongoDB. */
+    public DocumentDatabase direct() {
+        return DocumentDatabase.direct(freshDatabase());
+    }
+
+    /** A fresh database written through a journal in a new temporary directory, as the embedded default is. */
+    public DocumentDatabase journaled() {
+        try {
+            return JournaledDatabase.open(freshDatabase(), Files.createTempDirectory("journal"), Duration.ofMillis(50), false, () -> {});
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -38,11 +38,12 @@ public abstract class SubscriptionStoreContract {
     }
 
     @Test
-    void raisesButNeverLowersTheCseqCeiling() {
-        store().save(subscription("s2"));
-        store().raiseCseqCeiling("s2", 2000);
-        store().raiseCseqCeiling("s2", 1500);
+    void aSaveReplacesTheWholeSubscription() {
+        Subscription s = subscription("s2");
+        store().save(s);
+        store().save(s.withCseqCeiling(2000));
         assertEquals(2000, store().find("s2").orElseThrow().cseqCeiling());
+        assertEquals(1, store().count());
     }
 
     @Test

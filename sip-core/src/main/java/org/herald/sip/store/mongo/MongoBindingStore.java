@@ -3,7 +3,6 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -15,17 +14,18 @@ import org.herald.sip.message.Aor;
 import org.herald.sip.registrar.Binding;
 import org.herald.sip.registrar.BindingStore;
 import org.herald.sip.registrar.Registration;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentCollection;
+import org.herald.store.mongo.DocumentDatabase;
 
 /** Bindings in MongoDB: one document per AOR holding all its contacts, so each REGISTER is one atomic write. */
 public final class MongoBindingStore implements BindingStore {
-    private final DurableCollection registrations;
+    private final DocumentCollection registrations;
 
-    public MongoBindingStore(MongoDatabase db, Durability durability) {
-        this.registrations = new DurableCollection(db, "bindings", durability);
-        registrations.raw().createIndex(Indexes.ascending("nextExpiry"), new IndexOptions().name("nextExpiry"));
-        registrations.raw().createIndex(Indexes.ascending("flows"), new IndexOptions().name("flows"));
-        registrations.raw().createIndex(Indexes.ascending("bindings.uri"), new IndexOptions().name("contacts"));
+    public MongoBindingStore(DocumentDatabase db) {
+        this.registrations = db.collection("bindings");
+        registrations.createIndex(Indexes.ascending("nextExpiry"), new IndexOptions().name("nextExpiry"));
+        registrations.createIndex(Indexes.ascending("flows"), new IndexOptions().name("flows"));
+        registrations.createIndex(Indexes.ascending("bindings.uri"), new IndexOptions().name("contacts"));
     }
 
     @Override

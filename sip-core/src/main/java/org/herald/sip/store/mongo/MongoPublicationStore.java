@@ -3,7 +3,6 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -13,16 +12,17 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.herald.sip.publish.Publication;
 import org.herald.sip.publish.PublicationStore;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentCollection;
+import org.herald.store.mongo.DocumentDatabase;
 
 /** Publications in MongoDB, one document each, found by id or by their current entity tag. */
 public final class MongoPublicationStore implements PublicationStore {
-    private final DurableCollection publications;
+    private final DocumentCollection publications;
 
-    public MongoPublicationStore(MongoDatabase db, Durability durability) {
-        this.publications = new DurableCollection(db, "publications", durability);
-        publications.raw().createIndex(Indexes.ascending("etag"), new IndexOptions().name("etag").unique(true));
-        publications.raw().createIndex(Indexes.ascending("event", "resource"), new IndexOptions().name("resource"));
+    public MongoPublicationStore(DocumentDatabase db) {
+        this.publications = db.collection("publications");
+        publications.createIndex(Indexes.ascending("etag"), new IndexOptions().name("etag").unique(true));
+        publications.createIndex(Indexes.ascending("event", "resource"), new IndexOptions().name("resource"));
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.herald.sip.store.mongo;
 import static org.herald.sip.store.mongo.Fields.date;
 import static org.herald.sip.store.mongo.Fields.instant;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -13,14 +11,15 @@ import org.herald.sip.event.Dialog;
 import org.herald.sip.event.Subscription;
 import org.herald.sip.event.SubscriptionState;
 import org.herald.sip.event.SubscriptionStore;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentCollection;
+import org.herald.store.mongo.DocumentDatabase;
 
 /** Subscriptions with their full dialog state in MongoDB, one document each. */
 public final class MongoSubscriptionStore implements SubscriptionStore {
-    private final DurableCollection subscriptions;
+    private final DocumentCollection subscriptions;
 
-    public MongoSubscriptionStore(MongoDatabase db, Durability durability) {
-        this.subscriptions = new DurableCollection(db, "subscriptions", durability);
+    public MongoSubscriptionStore(DocumentDatabase db) {
+        this.subscriptions = db.collection("subscriptions");
     }
 
     @Override
@@ -36,11 +35,6 @@ public final class MongoSubscriptionStore implements SubscriptionStore {
     @Override
     public void remove(String id) {
         subscriptions.delete(id);
-    }
-
-    @Override
-    public void raiseCseqCeiling(String id, long ceiling) {
-        subscriptions.update(id, Updates.max("cseqCeiling", ceiling));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.herald.sip.store.mongo;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.util.HashMap;
 import java.util.List;
@@ -9,14 +8,15 @@ import org.bson.Document;
 import org.herald.sip.auth.User;
 import org.herald.sip.auth.UserStore;
 import org.herald.sip.message.Aor;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentCollection;
+import org.herald.store.mongo.DocumentDatabase;
 
 /** SIP users in MongoDB, keyed by AOR; HA1 values as a list (their keys hold dots). */
 public final class MongoUserStore implements UserStore {
-    private final DurableCollection users;
+    private final DocumentCollection users;
 
-    public MongoUserStore(MongoDatabase db, Durability durability) {
-        this.users = new DurableCollection(db, "users", durability);
+    public MongoUserStore(DocumentDatabase db) {
+        this.users = db.collection("users");
     }
 
     @Override

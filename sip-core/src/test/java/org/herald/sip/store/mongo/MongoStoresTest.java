@@ -1,6 +1,5 @@
 package org.herald.sip.store.mongo;
 
-import com.mongodb.client.MongoDatabase;
 import org.herald.sip.auth.UserStore;
 import org.herald.sip.event.SubscriptionStore;
 import org.herald.sip.publish.PublicationStore;
@@ -10,20 +9,17 @@ import org.herald.sip.store.MongoFixture;
 import org.herald.sip.store.PublicationStoreContract;
 import org.herald.sip.store.SubscriptionStoreContract;
 import org.herald.sip.store.UserStoreContract;
-import org.herald.storage.Durability;
+import org.herald.store.mongo.DocumentDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
-/** The store contracts against the MongoDB implementations, on mongo-java-server's memory backend. */
+/**
+ * The store contracts against the MongoDB implementations on mongo-java-server, written both ways
+ * Herald writes: straight to MongoDB (an external server) and through the journal (the embedded one).
+ */
 class MongoStoresTest {
     private static final MongoFixture mongo = new MongoFixture();
-    private MongoDatabase db;
-
-    @BeforeEach
-    void freshDatabase() {
-        db = mongo.freshDatabase();
-    }
 
     @AfterAll
     static void stop() {
@@ -31,34 +27,108 @@ class MongoStoresTest {
     }
 
     @Nested
-    class Bindings extends BindingStoreContract {
-        @Override
-        protected BindingStore store() {
-            return new MongoBindingStore(db, Durability.alreadyDurable());
+    class Direct {
+        @Nested
+        class Bindings extends BindingStoreContract {
+            final DocumentDatabase db = mongo.direct();
+
+            @Override
+            protected BindingStore store() {
+                return new MongoBindingStore(db);
+            }
+        }
+
+        @Nested
+        class Publications extends PublicationStoreContract {
+            final DocumentDatabase db = mongo.direct();
+
+            @Override
+            protected PublicationStore store() {
+                return new MongoPublicationStore(db);
+            }
+        }
+
+        @Nested
+        class Subscriptions extends SubscriptionStoreContract {
+            final DocumentDatabase db = mongo.direct();
+
+            @Override
+            protected SubscriptionStore store() {
+                return new MongoSubscriptionStore(db);
+            }
+        }
+
+        @Nested
+        class Users extends UserStoreContract {
+            final DocumentDatabase db = mongo.direct();
+
+            @Override
+            protected UserStore store() {
+                return new MongoUserStore(db);
+            }
         }
     }
 
     @Nested
-    class Publications extends PublicationStoreContract {
-        @Override
-        protected PublicationStore store() {
-            return new MongoPublicationStore(db, Durability.alreadyDurable());
-        }
-    }
+    class Journaled {
+        @Nested
+        class Bindings extends BindingStoreContract {
+            final DocumentDatabase db = mongo.journaled();
 
-    @Nested
-    class Subscriptions extends SubscriptionStoreContract {
-        @Override
-        protected SubscriptionStore store() {
-            return new MongoSubscriptionStore(db, Durability.alreadyDurable());
-        }
-    }
+            @Override
+            protected BindingStore store() {
+                return new MongoBindingStore(db);
+            }
 
-    @Nested
-    class Users extends UserStoreContract {
-        @Override
-        protected UserStore store() {
-            return new MongoUserStore(db, Durability.alreadyDurable());
+            @AfterEach
+            void close() {
+                db.close();
+            }
+        }
+
+        @Nested
+        class Publications extends PublicationStoreContract {
+            final DocumentDatabase db = mongo.journaled();
+
+            @Override
+            protected PublicationStore store() {
+                return new MongoPublicationStore(db);
+            }
+
+            @AfterEach
+            void close() {
+                db.close();
+            }
+        }
+
+        @Nested
+        class Subscriptions extends SubscriptionStoreContract {
+            final DocumentDatabase db = mongo.journaled();
+
+            @Override
+            protected SubscriptionStore store() {
+                return new MongoSubscriptionStore(db);
+            }
+
+            @AfterEach
+            void close() {
+                db.close();
+            }
+        }
+
+        @Nested
+        class Users extends UserStoreContract {
+            final DocumentDatabase db = mongo.journaled();
+
+            @Override
+            protected UserStore store() {
+                return new MongoUserStore(db);
+            }
+
+            @AfterEach
+            void close() {
+                db.close();
+            }
         }
     }
 }
