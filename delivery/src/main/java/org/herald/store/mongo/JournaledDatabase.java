@@ -34,13 +34,13 @@ import org.slf4j.LoggerFactory;
  * MongoDB behind a local journal, for the embedded server: a write is durable once its record is in
  * the journal (group commit), and reaches MongoDB later in a batch, where several writes of the same
  * document within one interval become one. Until then reads of that document are answered from
- * memory; queries first flush. After each flush the database's own commit runs and the journal
+ * memory; a query first writes that collection's unflushed documents. After each flush the database's own commit runs and the journal
  * segments it covered are deleted; at start-up leftover segments are replayed, in order, which is
  * safe because every record is a whole document put or delete.
  *
  * <pre>
  *   replace/delete ─► journal (durable) ─► pending ──every interval──► bulk write ─► commit ─► drop segments
- *   byId ─► pending, then flushing, then MongoDB
+ *   byId ─► pending, then in flight, then MongoDB      find ─► that collection's pending to MongoDB, then MongoDB
  * </pre>
  */
 public final class JournaledDatabase implements DocumentDatabase {
@@ -237,7 +237,7 @@ public final class JournaledDatabase implements DocumentDatabase {
 
         @Override
         public <T> List<T> find(Bson filter, int limit, Function<Document, T> decode) {
-            flush();
+            writeThrough();
             return direct.find(filter, limit, decode);
         }
 
@@ -255,8 +255,27 @@ public final class JournaledDatabase implements DocumentDatabase {
 
         @Override
         public long count() {
-            flush();
+            writeThrough();
             return direct.count();
+        }
+
+        /**
+         * Puts this collection's unflushed documents into MongoDB so a query sees them. They stay pending
+         * (the journal still covers them) and the next flush writes them again, which changes nothing.
+         */
+        private void writeThrough() {
+            flushing.lock(); // MongoDB is written by one thread at a time, each time with newer snapshots
+            try {
+                Map<Key, Pending> mine = new HashMap<>();
+                for (Map<Key, Pending> source : List.of(inFlight, pending)) {
+                    source.forEach((key, p) -> {
+                        if (key.collection().equals(name)) mine.put(key, p);
+                    });
+                }
+                if (!mine.isEmpty()) apply(db, mine);
+            } finally {
+                flushing.unlock();
+            }
         }
 
         @Override

@@ -19,7 +19,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                         new Tls(true, 5061, "", ""), new Listener(true, 5066), 32768, 4, 500,
                         RegistrarPolicy.defaults(), SubscriptionPolicy.defaults(), PublicationPolicy.defaults()),
                 new Http("127.0.0.1", 8080),
-                new Storage("data", new Mongo("", "herald"), new Embedded("h2", 1000, false)),
+                new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
                 new Presence(32768));
     }

@@ -86,8 +86,15 @@ public final class FlowTrackingProcessorFactory extends NioMessageProcessorFacto
                     l.closed(ch.getKey());
                 }
             };
+            case "UDP" -> new CompactUdpProcessor(ip, stack, port, workers(stack));
             default -> super.createMessageProcessor(stack, ip, port, transport);
         };
+    }
+
+    private static int workers(SIPTransactionStack stack) {
+        String size = ((gov.nist.javax.sip.SipStackImpl) stack).getConfigurationProperties()
+                .getProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "4");
+        return Math.max(1, Integer.parseInt(size.trim()));
     }
 
     private static <T extends MessageChannel> T opened(FlowListener l, T channel) {
