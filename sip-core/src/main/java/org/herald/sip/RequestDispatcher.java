@@ -88,7 +88,7 @@ public final class RequestDispatcher implements SipApplication {
             case Authenticator.Result.Challenged c -> Handling.reply(c.response());
             case Authenticator.Result.Identified who -> !inDialog && !authenticator.knows(resource)
                     ? Handling.reply(404)
-                    : subscriptions.subscribe(request);
+                    : subscriptions.subscribe(request, who.user());
         };
     }
 

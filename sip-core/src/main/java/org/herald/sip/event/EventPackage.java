@@ -32,8 +32,22 @@ public interface EventPackage {
     /** The NOTIFY body for one subscription. */
     NotifyBody render(ResourceView view, Subscription subscription);
 
-    /** Whether the watcher may see the resource: ACTIVE, PENDING (awaiting the presentity) or TERMINATED (rejected). */
+    /**
+     * Whether the watcher may see the resource: ACTIVE, PENDING (awaiting the presentity) or
+     * TERMINATED (rejected). Asked again for every live subscription when the package calls
+     * {@link SubscriptionService#reauthorize}.
+     *
+     * @param watcher the authenticated identity of the subscriber (its From AOR when auth is open)
+     */
     default SubscriptionState authorize(Aor watcher, Aor resource) {
         return SubscriptionState.ACTIVE;
     }
+
+    /**
+     * A NOTIFY built from {@link #render} was answered: {@code accepted} false means the subscriber
+     * did not take it (a non-2xx that did not end the subscription), so a package that sends partial
+     * state must send full state next time. The NOTIFY's CSeq ({@code dialog().localCseq()}) grows by
+     * one per NOTIFY, which makes it the body version for packages that carry one (RFC 3857, RFC 3680).
+     */
+    default void notified(Subscription subscription, boolean accepted) {}
 }

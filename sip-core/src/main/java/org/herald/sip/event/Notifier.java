@@ -88,9 +88,10 @@ final class Notifier {
         if (gone) {
             log.debug("subscription {} ended by its subscriber: {}", watch.subscription.id(), outcome);
             onGone.accept(watch);
-        } else if (again) {
-            notify(watch, pkg);
+            return;
         }
+        pkg.notified(watch.subscription, outcome instanceof RequestOutcome.Answered a && a.success());
+        if (again) notify(watch, pkg);
     }
 
     /** Builds the next NOTIFY; the caller holds the watch's lock. */

@@ -41,6 +41,7 @@ public final class SubscriptionService implements ResourceChangeListener {
     private final Notifier notifier;
     private final Map<String, Watch> byId = new ConcurrentHashMap<>();
     private final Map<ResourceKey, Set<Watch>> byResource = new ConcurrentHashMap<>();
+    private final List<SubscriptionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SubscriptionService(EventPackages packages, SubscriptionStore store, SubscriptionPolicy policy,
                                InstantSource clock, RequestSender sender) {
@@ -69,7 +70,17 @@ public final class SubscriptionService implements ResourceChangeListener {
         log.info("loaded {} subscriptions", loaded);
     }
 
-    public Handling subscribe(SipRequest request) {
+    /** Registers a listener of every subscription's life events (watcher-info uses it). */
+    public void addListener(SubscriptionListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Processes a SUBSCRIBE.
+     *
+     * @param watcher who sent it: the authenticated user, or the From AOR when authentication is open
+     */
+    public Handling subscribe(SipRequest request, Aor watcher) {
         Optional<String> eventHeader = request.header("Event");
         if (eventHeader.isEmpty()) return Handling.reply(SipResponse.of(400, "Missing Event header"));
         var event = request.event().orElseThrow();
@@ -94,14 +105,13 @@ public final class SubscriptionService implements ResourceChangeListener {
         }
         String eventId = Optional.ofNullable(event.param("id")).orElse("");
         return request.to().tag() == null
-                ? create(request, pkg, eventId, expires, accept)
+                ? create(request, watcher, pkg, eventId, expires, accept)
                 : refresh(request, pkg, eventId, expires, accept);
     }
 
-    private Handling create(SipRequest request, EventPackage pkg, String eventId, int expires, List<String> accept) {
+    private Handling create(SipRequest request, Aor watcher, EventPackage pkg, String eventId, int expires, List<String> accept) {
         if (request.contacts().size() != 1) return Handling.reply(SipResponse.of(400, "SUBSCRIBE needs one Contact"));
         Aor resource = request.requestAor();
-        Aor watcher = request.fromAor();
         SubscriptionState state = pkg.authorize(watcher, resource);
         if (state == SubscriptionState.TERMINATED) return Handling.reply(403);
         Instant now = clock.instant();
@@ -116,9 +126,12 @@ public final class SubscriptionService implements ResourceChangeListener {
         if (expires == 0) { // a fetch: one NOTIFY with the state, nothing kept (RFC 6665 §4.4.3)
             watch.termination = TerminationReason.TIMEOUT;
             watch.reservedCseq = Long.MAX_VALUE;
+            publish(new SubscriptionEvent.Created(subscription));
+            publish(new SubscriptionEvent.Ended(subscription, TerminationReason.TIMEOUT));
         } else {
             store.save(subscription);
             register(watch);
+            publish(new SubscriptionEvent.Created(subscription));
         }
         SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
                 .withHeader("Contact", "<" + localContact + ">").withToTag(localTag);
@@ -152,6 +165,7 @@ public final class SubscriptionService implements ResourceChangeListener {
         } finally {
             watch.lock.unlock();
         }
+        if (expires == 0) publish(new SubscriptionEvent.Ended(watch.subscription, TerminationReason.TIMEOUT));
         SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
                 .withHeader("Contact", "<" + watch.subscription.dialog().localContact() + ">");
         return new Handling.Reply(ok, () -> notifier.notify(watch, pkg));
@@ -190,7 +204,38 @@ public final class SubscriptionService implements ResourceChangeListener {
         } finally {
             watch.lock.unlock();
         }
+        publish(new SubscriptionEvent.Ended(watch.subscription, reason));
         packages.find(watch.subscription.event()).ifPresent(pkg -> notifier.notify(watch, pkg));
+    }
+
+    /**
+     * Asks the package again whether each watcher of the resource may see it (its rules changed):
+     * pending ones it now allows become active, those it now refuses end with reason=rejected, and
+     * every watcher gets a NOTIFY of its new state.
+     */
+    public void reauthorize(EventPackage pkg, Aor resource) {
+        for (Watch watch : byResource.getOrDefault(new ResourceKey(pkg.name(), resource), Set.of())) {
+            Subscription before = watch.subscription;
+            SubscriptionState next = pkg.authorize(before.watcher(), resource);
+            if (next == SubscriptionState.TERMINATED) {
+                terminate(watch, TerminationReason.REJECTED);
+                continue;
+            }
+            if (next != before.state()) {
+                Subscription changed;
+                watch.lock.lock();
+                try {
+                    if (watch.termination != null) continue;
+                    changed = watch.subscription.withState(next);
+                    store.save(changed.withCseqCeiling(watch.reservedCseq));
+                    watch.subscription = changed;
+                } finally {
+                    watch.lock.unlock();
+                }
+                publish(new SubscriptionEvent.StateChanged(changed, before.state()));
+            }
+            notifier.notify(watch, pkg);
+        }
     }
 
     private void terminateLocked(Watch watch, TerminationReason reason) {
@@ -201,8 +246,19 @@ public final class SubscriptionService implements ResourceChangeListener {
 
     /** The subscriber answered 481 or vanished: forget the subscription without a NOTIFY. */
     private void gone(Watch watch) {
-        unregister(watch);
+        if (!unregister(watch)) return; // already ended from Herald's side
         store.remove(watch.subscription.id());
+        publish(new SubscriptionEvent.Ended(watch.subscription, TerminationReason.TIMEOUT));
+    }
+
+    private void publish(SubscriptionEvent event) {
+        for (SubscriptionListener l : listeners) {
+            try {
+                l.on(event);
+            } catch (RuntimeException e) {
+                log.warn("a subscription listener failed on {}: {}", event, e.toString());
+            }
+        }
     }
 
     public Optional<Subscription> find(String id) {
@@ -223,13 +279,15 @@ public final class SubscriptionService implements ResourceChangeListener {
         byResource.computeIfAbsent(new ResourceKey(s.event(), s.resource()), k -> ConcurrentHashMap.newKeySet()).add(watch);
     }
 
-    private void unregister(Watch watch) {
+    /** Returns whether the watch was still registered. */
+    private boolean unregister(Watch watch) {
         Subscription s = watch.subscription;
-        byId.remove(s.id(), watch);
+        boolean was = byId.remove(s.id(), watch);
         byResource.computeIfPresent(new ResourceKey(s.event(), s.resource()), (k, set) -> {
             set.remove(watch);
             return set.isEmpty() ? null : set;
         });
+        return was;
     }
 
     private static boolean acceptable(List<String> accept, EventPackage pkg) {

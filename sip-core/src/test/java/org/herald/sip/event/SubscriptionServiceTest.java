@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class SubscriptionServiceTest {
     private static final MongoFixture mongo = new MongoFixture();
     private static final Aor BOB = Aor.parse("bob@example.com");
+    private static final Aor ALICE = Aor.parse("alice@example.com");
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     private final InstantSource clock = () -> now.get();
@@ -75,6 +76,8 @@ class SubscriptionServiceTest {
     /** A package whose state is a string the test sets. */
     static final class StatePackage implements EventPackage {
         volatile String state = "initial";
+        volatile SubscriptionState decision = SubscriptionState.ACTIVE;
+        final List<Boolean> outcomes = new ArrayList<>();
 
         @Override public String name() { return "test"; }
         @Override public List<MediaType> notifyTypes() { return List.of(MediaType.of("text/plain")); }
@@ -83,6 +86,8 @@ class SubscriptionServiceTest {
         @Override public NotifyBody render(ResourceView view, Subscription s) {
             return new NotifyBody("text/plain", view.toString().getBytes(StandardCharsets.UTF_8));
         }
+        @Override public SubscriptionState authorize(Aor watcher, Aor resource) { return decision; }
+        @Override public void notified(Subscription s, boolean accepted) { outcomes.add(accepted); }
     }
 
     @Test
@@ -141,14 +146,14 @@ class SubscriptionServiceTest {
         created.afterSent().run();
         sent.answer(0, 200);
         String tag = created.response().toTag();
-        assertEquals(481, ((Handling.Reply) service.subscribe(request("other-tag", 2, 600))).response().status());
-        assertEquals(500, ((Handling.Reply) service.subscribe(request(tag, 1, 600))).response().status(), "old CSeq");
-        Handling.Reply refreshed = (Handling.Reply) service.subscribe(request(tag, 2, 300));
+        assertEquals(481, ((Handling.Reply) service.subscribe(request("other-tag", 2, 600), ALICE)).response().status());
+        assertEquals(500, ((Handling.Reply) service.subscribe(request(tag, 1, 600), ALICE)).response().status(), "old CSeq");
+        Handling.Reply refreshed = (Handling.Reply) service.subscribe(request(tag, 2, 300), ALICE);
         assertEquals(200, refreshed.response().status());
         refreshed.afterSent().run();
         assertEquals("active;expires=300", sent.last().headers().first("Subscription-State").orElseThrow());
         sent.answer(1, 200);
-        Handling.Reply ended = (Handling.Reply) service.subscribe(request(tag, 3, 0));
+        Handling.Reply ended = (Handling.Reply) service.subscribe(request(tag, 3, 0), ALICE);
         ended.afterSent().run();
         assertEquals("terminated;reason=timeout", sent.last().headers().first("Subscription-State").orElseThrow());
         assertEquals(0, service.count());
@@ -172,16 +177,55 @@ class SubscriptionServiceTest {
     }
 
     @Test
+    void newRulesActivateAPendingWatcherAndRejectAnActiveOne() {
+        List<SubscriptionEvent> events = new ArrayList<>();
+        service.addListener(events::add);
+        pkg.decision = SubscriptionState.PENDING;
+        subscribe(null, 1, 600).afterSent().run();
+        assertEquals("pending;expires=600", sent.last().headers().first("Subscription-State").orElseThrow());
+        assertEquals(0, sent.last().body().length, "a pending watcher learns nothing");
+        sent.answer(0, 200);
+
+        pkg.decision = SubscriptionState.ACTIVE;
+        service.reauthorize(pkg, BOB);
+        assertEquals("active;expires=600", sent.last().headers().first("Subscription-State").orElseThrow());
+        assertEquals("initial", new String(sent.last().body(), StandardCharsets.UTF_8));
+        assertEquals(SubscriptionState.ACTIVE, store.all().get(0).state(), "the new state is stored");
+        sent.answer(1, 200);
+
+        pkg.decision = SubscriptionState.TERMINATED;
+        service.reauthorize(pkg, BOB);
+        assertEquals("terminated;reason=rejected", sent.last().headers().first("Subscription-State").orElseThrow());
+        assertEquals(0, service.count());
+
+        assertInstanceOf(SubscriptionEvent.Created.class, events.get(0));
+        assertEquals(SubscriptionState.PENDING, events.get(0).subscription().state());
+        var changed = assertInstanceOf(SubscriptionEvent.StateChanged.class, events.get(1));
+        assertEquals(SubscriptionState.PENDING, changed.from());
+        assertEquals(TerminationReason.REJECTED, assertInstanceOf(SubscriptionEvent.Ended.class, events.get(2)).reason());
+        assertEquals(ALICE, events.get(0).subscription().watcher(), "the authenticated watcher");
+    }
+
+    @Test
+    void thePackageHearsWhetherEachNotifyWasTaken() {
+        subscribe(null, 1, 600).afterSent().run();
+        sent.answer(0, 500);
+        service.changed(pkg, BOB);
+        sent.answer(1, 200);
+        assertEquals(List.of(false, true), pkg.outcomes);
+    }
+
+    @Test
     void unknownPackagesAndShortLifetimesAreRefused() {
         SipRequest unknown = request(null, 1, 600, "nope");
-        Handling.Reply r = (Handling.Reply) service.subscribe(unknown);
+        Handling.Reply r = (Handling.Reply) service.subscribe(unknown, ALICE);
         assertEquals(489, r.response().status());
         assertEquals("test", r.response().headers().first("Allow-Events").orElseThrow());
-        assertEquals(423, ((Handling.Reply) service.subscribe(request(null, 1, 10))).response().status());
+        assertEquals(423, ((Handling.Reply) service.subscribe(request(null, 1, 10), ALICE)).response().status());
     }
 
     private Handling.Reply subscribe(String toTag, long cseq, int expires) {
-        return assertInstanceOf(Handling.Reply.class, service.subscribe(request(toTag, cseq, expires)));
+        return assertInstanceOf(Handling.Reply.class, service.subscribe(request(toTag, cseq, expires), ALICE));
     }
 
     private static SipRequest request(String toTag, long cseq, int expires) {
