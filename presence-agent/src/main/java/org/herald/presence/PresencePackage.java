@@ -1,13 +1,20 @@
 package org.herald.presence;
 
 import java.util.List;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.herald.presence.compose.Composer;
+import org.herald.presence.compose.Composers;
 import org.herald.presence.compose.NewestPerTupleComposer;
 import org.herald.presence.compose.PresenceState;
 import org.herald.presence.pidf.PidfParser;
+import org.herald.presence.privacy.Permissions;
+import org.herald.presence.privacy.SubHandling;
+import org.herald.sip.publish.Publication;
+import org.herald.presence.registration.RegistrationPresence;
 import org.herald.presence.xml.XmlLimits;
 import org.herald.sip.event.EventPackage;
 import org.herald.sip.event.EventState;
@@ -17,6 +24,7 @@ import org.herald.sip.event.PublicationHandler;
 import org.herald.sip.event.PublishedState;
 import org.herald.sip.event.ResourceView;
 import org.herald.sip.event.Subscription;
+import org.herald.sip.event.SubscriptionState;
 import org.herald.sip.message.Aor;
 import org.herald.sip.message.MediaType;
 
@@ -29,8 +37,9 @@ import org.herald.sip.message.MediaType;
  * any number of watchers. Views exist only for presentities with live publications; any other is
  * answered with a freshly made empty document, so unknown resources leave nothing behind.
  *
- * <p>Parameters: the {@link Composer} (default {@link NewestPerTupleComposer}) and the largest PUBLISH
- * body accepted, in bytes (default {@value #DEFAULT_MAX_BODY_BYTES}).
+ * <p>Parameters: the {@link Composers} picking each presentity's composition policy (default: one
+ * {@link NewestPerTupleComposer} for all) and the largest PUBLISH body accepted, in bytes (default
+ * {@value #DEFAULT_MAX_BODY_BYTES}).
  */
 public final class PresencePackage implements EventPackage, PublicationHandler {
     public static final String NAME = "presence";
@@ -39,16 +48,28 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     public static final int DEFAULT_EXPIRES = 3600;
     private static final MediaType PIDF = MediaType.of(CONTENT_TYPE);
+    private static final Instant PERMANENT = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final Composer composer;
+    private final Composers composers;
     private final PidfParser parser;
     private final int maxBodyBytes;
     private final Map<Aor, PresenceView> views = new ConcurrentHashMap<>();
+    /** Asked for presentities without publications; see {@link #deriveFromRegistrations}. */
+    private volatile RegistrationPresence registration = RegistrationPresence.off();
+    /** Who sees what; see {@link #authorizeWith}. */
+    private volatile PresenceAuthorization authorization = PresenceAuthorization.open();
+    /** Permanent state (RFC 4827 pidf-manipulation), composed as the oldest publication of its presentity. */
+    private final Map<Aor, PublishedState> permanent = new ConcurrentHashMap<>();
 
-    public PresencePackage(Composer composer, int maxBodyBytes) {
-        this.composer = composer;
+    public PresencePackage(Composers composers, int maxBodyBytes) {
+        this.composers = composers;
         this.parser = new PidfParser(XmlLimits.ofMaxBytes(maxBodyBytes));
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** One composer for every presentity. */
+    public PresencePackage(Composer composer, int maxBodyBytes) {
+        this(Composers.fixed(composer), maxBodyBytes);
     }
 
     public PresencePackage() {
@@ -96,29 +117,87 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
      * A modification that composes to the same document (a client republishing what it had) is no change.
      */
     @Override
-    public boolean changed(Aor resource, List<PublishedState> live) {
+    public boolean changed(Aor resource, List<PublishedState> published) {
         PresenceView before = views.get(resource);
+        List<PublishedState> live = withPermanent(resource, published);
         if (live.isEmpty()) {
             views.remove(resource);
+            composers.forget(resource);
+            authorization.forget(resource);
             return before != null;
         }
-        PresenceView after = PresenceView.of(resource, composer.compose(resource, live));
+        PresenceView after = PresenceView.of(resource, composers.forPresentity(resource).compose(resource, live));
         views.put(resource, after);
         return before == null || !before.document().equals(after.document());
+    }
+
+    /**
+     * Shows presentities that publish nothing as their registrations say (open with a live binding,
+     * closed without); off unless called. Set once, while wiring, before any NOTIFY.
+     */
+    public void deriveFromRegistrations(RegistrationPresence derived) {
+        this.registration = derived;
+    }
+
+    /** Applies RFC 5025 privacy rules to every watcher; off (everyone sees everything) unless called while wiring. */
+    public void authorizeWith(PresenceAuthorization rules) {
+        this.authorization = rules;
+    }
+
+    /**
+     * Sets (or, with an empty document, removes) a presentity's permanent state; the caller then has the
+     * publication framework recompose the presentity so watchers hear of it.
+     */
+    public void permanentState(Aor resource, Optional<byte[]> pidf) throws InvalidBodyException {
+        if (pidf.isEmpty()) {
+            permanent.remove(resource);
+            return;
+        }
+        EventState state = parse(PIDF, pidf.get());
+        var publication = new Publication("permanent:" + resource.uri(), "permanent", NAME, resource, CONTENT_TYPE,
+                pidf.get(), PERMANENT, Instant.EPOCH, -1);
+        permanent.put(resource, new PublishedState(publication, state));
+    }
+
+    private List<PublishedState> withPermanent(Aor resource, List<PublishedState> live) {
+        PublishedState kept = permanent.get(resource);
+        if (kept == null) return live;
+        List<PublishedState> all = new ArrayList<>(live.size() + 1);
+        all.add(kept); // oldest: what a device publishes now overrides it where they overlap
+        all.addAll(live);
+        return all;
+    }
+
+    /** ACTIVE for allow and polite-block (RFC 5025 §3.2.1: the watcher must not tell them apart), PENDING for confirm. */
+    @Override
+    public SubscriptionState authorize(Aor watcher, Aor resource) {
+        PresenceView view = (PresenceView) view(resource);
+        return switch (authorization.decide(resource, watcher, view.document()).subHandling()) {
+            case ALLOW, POLITE_BLOCK -> SubscriptionState.ACTIVE;
+            case CONFIRM -> SubscriptionState.PENDING;
+            case BLOCK -> SubscriptionState.TERMINATED;
+        };
     }
 
     @Override
     public ResourceView view(Aor resource) {
         PresenceView view = views.get(resource);
-        return view != null ? view : PresenceView.of(resource, composer.compose(resource, List.of()));
+        return view != null ? view : PresenceView.of(resource,
+                registration.unpublished(resource, composers.defaultComposer().compose(resource, List.of())));
     }
 
-    /** The view's cached bytes, the same array for every watcher. */
+    /**
+     * What this watcher may see of the view, the same array for every watcher with the same permissions
+     * (the view's own bytes for those who see everything). A pending subscription gets the empty
+     * document (RFC 6665 §4.2.1: no state is revealed before authorization).
+     */
     @Override
     public NotifyBody render(ResourceView view, Subscription subscription) {
         if (!(view instanceof PresenceView presence)) {
             throw new IllegalArgumentException("not a presence view: " + view);
         }
-        return new NotifyBody(CONTENT_TYPE, presence.body());
+        var permissions = authorization.decide(presence.resource(), subscription.watcher(), presence.document()).permissions();
+        if (subscription.state() == SubscriptionState.PENDING) permissions = Permissions.of(SubHandling.CONFIRM);
+        return new NotifyBody(CONTENT_TYPE, authorization.body(presence, permissions));
     }
 }

@@ -15,8 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
+import org.herald.presence.compose.Composers;
+import org.herald.presence.compose.CompositionPolicy;
+import org.herald.presence.compose.Freshness;
 import org.herald.presence.compose.NewestPerTupleComposer;
+import org.herald.presence.compose.PolicyStore;
+import org.herald.presence.compose.PublicationSource;
 import org.herald.presence.compose.PresenceState;
 import org.herald.presence.pidf.Basic;
 import org.herald.presence.pidf.PidfParser;
@@ -110,6 +116,22 @@ class PresencePackageTest {
         NotifyBody body = presence.render(presence.view(dave), subscription("bob"));
         assertEquals("application/pidf+xml", body.contentType());
         assertEquals(PresenceDocument.empty("sip:dave@example.org"), new PidfParser().parse(body.content()));
+    }
+
+    @Test
+    void eachPresentityComposesWithItsOwnPolicy() {
+        PolicyStore store = PolicyStore.inMemory();
+        store.save(ALICE, new CompositionPolicy.Overriding());
+        Composers composers = new Composers(store, CompositionPolicy.UNION,
+                Freshness.at(InstantSource.fixed(Instant.parse("2025-01-01T00:10:00Z"))), PublicationSource.DOCUMENT);
+        PresencePackage perPresentity = new PresencePackage(composers, 4096);
+        Aor bob = Aor.parse("sip:bob@example.com");
+        for (Aor presentity : List.of(ALICE, bob)) {
+            perPresentity.changed(presentity, List.of(published(presentity, 1, pidf("<dm:person id=\"desk\"/>")),
+                    published(presentity, 2, pidf("<dm:person id=\"phone\"/>"))));
+        }
+        assertEquals(1, ((PresenceView) perPresentity.view(ALICE)).document().persons().size());
+        assertEquals(2, ((PresenceView) perPresentity.view(bob)).document().persons().size());
     }
 
     private static Subscription subscription(String watcher) {

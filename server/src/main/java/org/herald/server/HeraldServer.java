@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.herald.presence.PresencePackage;
 import org.herald.presence.compose.NewestPerTupleComposer;
+import org.herald.presence.reginfo.RegEventPackage;
+import org.herald.presence.registration.DerivedDomains;
+import org.herald.presence.registration.RegistrationPresence;
+import org.herald.presence.winfo.WatcherInfoPackage;
 import org.herald.server.config.HeraldConfig;
 import org.herald.server.http.HttpServer;
 import org.herald.server.storage.StorageRuntime;
@@ -66,13 +70,22 @@ public final class HeraldServer implements AutoCloseable {
 
         AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
         RequestSender sender = request -> stackRef.get().send(request);
-        var packages = new EventPackages(List.of(
-                new PresencePackage(new NewestPerTupleComposer(), config.presence().maxBodySize())));
+        var bindings = new MongoBindingStore(db);
+        var presence = new PresencePackage(new NewestPerTupleComposer(), config.presence().maxBodySize());
+        var derived = new RegistrationPresence(DerivedDomains.of(config.presence().registrationDerivedDomains()),
+                bindings::find, clock);
+        presence.deriveFromRegistrations(derived);
+        var winfo = new WatcherInfoPackage(clock);
+        var reg = new RegEventPackage(bindings::find, clock);
+        var packages = new EventPackages(List.of(presence, winfo, reg));
         subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db),
                 config.sip().subscription(), clock, sender);
         publications = new PublicationService(packages, new MongoPublicationStore(db),
                 config.sip().publication(), clock, subscriptions);
-        var registrar = new RegistrarService(config.sip().registrar(), new MongoBindingStore(db), clock, r -> {});
+        var registrar = new RegistrarService(config.sip().registrar(), bindings, clock, r -> {
+            reg.registrationChanged(r);
+            derived.registrationChanged(r);
+        });
         var digest = new DigestAuthenticator(authSecret(config.auth(), dataDir),
                 Duration.ofSeconds(config.auth().nonceLifetime()),
                 config.auth().algorithms().stream().map(a -> DigestAlgorithm.of(a)
@@ -85,6 +98,9 @@ public final class HeraldServer implements AutoCloseable {
 
         publications.load();
         subscriptions.load();
+        winfo.attach(subscriptions);
+        reg.attach(subscriptions);
+        derived.attach(presence, subscriptions);
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
         stack = JainSipStack.start(stackSettings, dispatcher, handlers);

@@ -11,11 +11,12 @@ import org.herald.sip.message.Aor;
  * RFC 3903's event state compositor, which RFC 3903 and RFC 4479 both leave to the server. Called once
  * per change, never per watcher, so the result is shared by every NOTIFY until the next change.
  *
- * <p>Policies are implementations: {@link NewestPerTupleComposer} is the default; overriding
- * (a manually set state wins), merging tuples on a pivot such as the contact or device id, and
- * rule-based composition plug in the same way, and post-processing steps chain with {@link #then}.
- * What depends on the watcher (privacy filtering) cannot live here, since one composition serves
- * all watchers: it belongs to the package's render step, on top of the composed document.
+ * <p>Policies are implementations, named by {@link CompositionPolicy} and chosen per presentity by
+ * {@link Composers}: {@link RankedComposer} (union, the default, also as
+ * {@link NewestPerTupleComposer}; overriding; by timestamp, source priority or device activity) and
+ * {@link PivotComposer} (merge). Post-processing steps chain with {@link #then}. What depends on the
+ * watcher (privacy filtering) cannot live here, since one composition serves all watchers: it belongs
+ * to the package's render step, on top of the composed document.
  */
 @FunctionalInterface
 public interface Composer {

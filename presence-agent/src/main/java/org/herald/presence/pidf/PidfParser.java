@@ -1,11 +1,21 @@
 package org.herald.presence.pidf;
 
+import static org.herald.presence.pidf.ElementReader.attribute;
+import static org.herald.presence.pidf.ElementReader.collapse;
+import static org.herald.presence.pidf.ElementReader.in;
+import static org.herald.presence.pidf.ElementReader.invalid;
+import static org.herald.presence.pidf.ElementReader.name;
+import static org.herald.presence.pidf.ElementReader.nextChild;
+import static org.herald.presence.pidf.ElementReader.note;
+import static org.herald.presence.pidf.ElementReader.quote;
+import static org.herald.presence.pidf.ElementReader.text;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.xml.XMLConstants;
+import java.util.function.Function;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -16,25 +26,31 @@ import org.herald.presence.xml.XmlLimits;
 import org.herald.sip.event.InvalidBodyException;
 
 /**
- * Parses and validates a PIDF document (RFC 3863) in one StAX pass through {@link SafeXml}. Runs on
- * every PUBLISH, so it builds nothing but the model.
+ * Parses and validates a PIDF document (RFC 3863) with the data model (RFC 4479), RPID (RFC 4480),
+ * CIPID (RFC 4482) and timed status (RFC 4481), in one StAX pass through {@link SafeXml}. Runs on every
+ * PUBLISH, so it builds nothing but the model.
  *
  * <p>Checked, each failure an {@link InvalidBodyException} whose one-line message says what and where
  * (the PUBLISH is answered 400 with it in a Warning): the root is
  * {@code {urn:ietf:params:xml:ns:pidf}presence} with a non-empty {@code entity}; every tuple has an
- * {@code id}, unique in the document, and exactly one {@code <status>}; {@code <basic>} is
+ * {@code id}, unique among the tuples, and exactly one {@code <status>}; {@code <basic>} is
  * {@code open} or {@code closed}; {@code <timestamp>} is an xs:dateTime; a contact priority is a
  * q-value; no element of the PIDF namespace appears where the schema has none, nor text where it
- * allows only elements; at most one basic, contact and timestamp.
+ * allows only elements; at most one basic, contact and timestamp. Persons and devices have ids unique
+ * among their kind; the rest of the data model, RPID and timed status are checked by
+ * {@link DataModelReader} and {@link RpidReader}.
  *
  * <p>Deliberately lenient, because deployed clients do this: children may come in any order (the
- * writer puts them back in schema order); a tuple id need not be an NCName; unknown attributes on
+ * writer puts them back in schema order); a tuple id need not be an NCName; a tuple, a person and a
+ * device may share an id (RFC 4479 §3.5 wants them distinct, composition does not rely on it); RPID
+ * elements may sit on any component, not only where RFC 4480's Table 1 puts them; unknown attributes on
  * PIDF elements (e.g. {@code xsi:schemaLocation}) are ignored and not kept. Elements of other
  * namespaces become {@link XmlFragment}s wherever the schema allows extensions; an
  * {@code mustUnderstand} marker on one is kept, not acted on, as a compositor passes them through.
  */
 public final class PidfParser {
     private static final String NS = PresenceDocument.NAMESPACE;
+    private static final String DM = PresenceDocument.DATA_MODEL;
 
     private final XmlLimits limits;
 
@@ -66,7 +82,7 @@ public final class PidfParser {
             if (event == XMLStreamConstants.END_DOCUMENT) throw invalid("the document has no root element");
             event = r.next();
         }
-        if (!isPidf(r) || !r.getLocalName().equals("presence")) {
+        if (!in(r, NS) || !r.getLocalName().equals("presence")) {
             throw invalid("the root element must be {" + NS + "}presence, not " + name(r));
         }
         String entity = attribute(r, "entity");
@@ -74,25 +90,35 @@ public final class PidfParser {
         entity = entity.strip();
         if (entity.isEmpty()) throw invalid("<presence> has an empty entity attribute");
         List<Tuple> tuples = new ArrayList<>();
+        List<Person> persons = new ArrayList<>();
+        List<Device> devices = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         List<XmlFragment> extensions = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Set<String> tupleIds = new HashSet<>();
+        Set<String> personIds = new HashSet<>();
+        Set<String> deviceIds = new HashSet<>();
         while (nextChild(r, "<presence>")) {
-            if (!isPidf(r)) {
+            if (in(r, DM) && r.getLocalName().equals("person")) {
+                persons.add(unique(DataModelReader.person(r), Person::id, personIds, "person"));
+            } else if (in(r, DM) && r.getLocalName().equals("device")) {
+                devices.add(unique(DataModelReader.device(r), Device::id, deviceIds, "device"));
+            } else if (!in(r, NS)) {
                 extensions.add(FragmentCapture.capture(r));
-                continue;
-            }
-            switch (r.getLocalName()) {
-                case "tuple" -> {
-                    Tuple tuple = tuple(r);
-                    if (!ids.add(tuple.id())) throw invalid("duplicate tuple id " + quote(tuple.id()));
-                    tuples.add(tuple);
-                }
-                case "note" -> notes.add(note(r));
-                default -> throw invalid("unexpected element <" + r.getLocalName() + "> in <presence>");
+            } else if (r.getLocalName().equals("tuple")) {
+                tuples.add(unique(tuple(r), Tuple::id, tupleIds, "tuple"));
+            } else if (r.getLocalName().equals("note")) {
+                notes.add(note(r, "<note>"));
+            } else {
+                throw invalid("unexpected element <" + r.getLocalName() + "> in <presence>");
             }
         }
-        return new PresenceDocument(entity, tuples, notes, extensions);
+        return new PresenceDocument(entity, tuples, notes, extensions, persons, devices);
+    }
+
+    private static <T> T unique(T element, Function<T, String> id, Set<String> ids, String kind)
+            throws InvalidBodyException {
+        if (!ids.add(id.apply(element))) throw invalid("duplicate " + kind + " id " + quote(id.apply(element)));
+        return element;
     }
 
     private Tuple tuple(XMLStreamReader r) throws XMLStreamException, InvalidBodyException {
@@ -104,10 +130,20 @@ public final class PidfParser {
         Contact contact = null;
         Instant timestamp = null;
         List<Note> notes = new ArrayList<>();
-        List<XmlFragment> extensions = new ArrayList<>();
+        List<String> deviceIds = new ArrayList<>();
+        List<TimedStatus> timed = new ArrayList<>();
+        DataModelReader.Component parts = new DataModelReader.Component(where);
         while (nextChild(r, where)) {
-            if (!isPidf(r)) {
-                extensions.add(FragmentCapture.capture(r));
+            if (!in(r, NS)) {
+                if (in(r, DM) && r.getLocalName().equals("deviceID")) {
+                    deviceIds.add(collapse(text(r, where)));
+                } else if (in(r, TimedStatus.NAMESPACE) && r.getLocalName().equals("timed-status")) {
+                    TimedStatus t = DataModelReader.timedStatus(r, where);
+                    if (t != null) timed.add(t);
+                    else parts.extensions.add(FragmentCapture.capture(r));
+                } else {
+                    parts.extension(r);
+                }
                 continue;
             }
             switch (r.getLocalName()) {
@@ -119,7 +155,7 @@ public final class PidfParser {
                     if (contact != null) throw invalid(where + " has more than one <contact>");
                     contact = contact(r, where);
                 }
-                case "note" -> notes.add(note(r));
+                case "note" -> notes.add(note(r, where));
                 case "timestamp" -> {
                     if (timestamp != null) throw invalid(where + " has more than one <timestamp>");
                     String text = text(r, where);
@@ -130,14 +166,17 @@ public final class PidfParser {
             }
         }
         if (status == null) throw invalid(where + " lacks the required <status>");
-        return new Tuple(id, status, contact, notes, timestamp, extensions);
+        return new Tuple(id, status, contact, notes, timestamp, parts.extensions, deviceIds, parts.rpid.rpid(),
+                parts.cipid.cipid(), timed);
     }
 
     private Status status(XMLStreamReader r, String where) throws XMLStreamException, InvalidBodyException {
         Basic basic = null;
         List<XmlFragment> extensions = new ArrayList<>();
         while (nextChild(r, where + " <status>")) {
-            if (!isPidf(r)) {
+            if (in(r, TimedStatus.NAMESPACE) && r.getLocalName().equals("timed-status")) {
+                throw invalid(where + ": <timed-status> belongs in the tuple, not in <status> (RFC 4481 section 3)");
+            } else if (!in(r, NS)) {
                 extensions.add(FragmentCapture.capture(r));
             } else if (r.getLocalName().equals("basic")) {
                 if (basic != null) throw invalid(where + " has more than one <basic>");
@@ -161,82 +200,6 @@ public final class PidfParser {
             }
         }
         return new Contact(text(r, where).strip(), priority);
-    }
-
-    private Note note(XMLStreamReader r) throws XMLStreamException, InvalidBodyException {
-        String lang = r.getAttributeValue(XMLConstants.XML_NS_URI, "lang");
-        return new Note(text(r, "<note>"), lang);
-    }
-
-    /** Moves to the next child element; false at the parent's end tag. Only whitespace may come between. */
-    private static boolean nextChild(XMLStreamReader r, String parent) throws XMLStreamException, InvalidBodyException {
-        while (true) {
-            switch (r.next()) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    return true;
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return false;
-                }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (!r.isWhiteSpace()) throw invalid("text is not allowed directly in " + parent);
-                }
-                default -> { } // comments, processing instructions
-            }
-        }
-    }
-
-    /** The text content of a leaf element, which must have no child elements. */
-    private static String text(XMLStreamReader r, String where) throws XMLStreamException, InvalidBodyException {
-        String element = r.getLocalName();
-        StringBuilder text = new StringBuilder();
-        while (true) {
-            switch (r.next()) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                case XMLStreamConstants.START_ELEMENT ->
-                        throw invalid(where + ": <" + element + "> may contain only text");
-                case XMLStreamConstants.END_ELEMENT -> {
-                    return text.toString();
-                }
-                default -> { }
-            }
-        }
-    }
-
-    /** An unqualified attribute, as PIDF's are. */
-    private static String attribute(XMLStreamReader r, String localName) {
-        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-            String ns = r.getAttributeNamespace(i);
-            if ((ns == null || ns.isEmpty()) && r.getAttributeLocalName(i).equals(localName)) {
-                return r.getAttributeValue(i);
-            }
-        }
-        return null;
-    }
-
-    private static boolean isPidf(XMLStreamReader r) {
-        return NS.equals(r.getNamespaceURI());
-    }
-
-    private static String name(XMLStreamReader r) {
-        String ns = r.getNamespaceURI();
-        return (ns == null || ns.isEmpty() ? "" : "{" + ns + "}") + r.getLocalName();
-    }
-
-    /** Publisher-supplied text for a message: single-quoted, one line, bounded. */
-    private static String quote(String s) {
-        String shown = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-        StringBuilder out = new StringBuilder(shown.length() + 2).append('\'');
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            out.append(c < ' ' || c == '"' || c == '\\' ? '?' : c);
-        }
-        return out.append('\'').toString();
-    }
-
-    private static InvalidBodyException invalid(String message) {
-        return new InvalidBodyException(message);
     }
 
     private static void close(XMLStreamReader r) {

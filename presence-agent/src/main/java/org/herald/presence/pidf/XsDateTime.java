@@ -19,6 +19,12 @@ final class XsDateTime {
         this.s = s;
     }
 
+    /** ISO-8601 in UTC, which is an xs:dateTime except for years past 9999 that Instant signs with '+'. */
+    static String format(Instant instant) {
+        String s = instant.toString();
+        return s.charAt(0) == '+' ? s.substring(1) : s;
+    }
+
     /** The instant, or null if the text is not an xs:dateTime. */
     static Instant parse(String text) {
         try {

@@ -7,8 +7,11 @@ import static org.herald.presence.Publications.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.herald.presence.pidf.Activities;
 import org.herald.presence.pidf.Basic;
+import org.herald.presence.pidf.Device;
 import org.herald.presence.pidf.Note;
+import org.herald.presence.pidf.Person;
 import org.herald.presence.pidf.PresenceDocument;
 import org.herald.presence.pidf.Tuple;
 import org.herald.presence.xml.XmlFragment;
@@ -56,7 +59,7 @@ class NewestPerTupleComposerTest {
     }
 
     @Test
-    void personsAndDevicesAreUnitedWithTheNewestPerIdAndIdenticalOnesOnce() {
+    void personsAndDevicesAreUnitedWithTheNewestPerIdAndIdenticalExtensionsOnce() {
         String oldPerson = "<dm:person id=\"p1\"><rpid:activities><rpid:busy/></rpid:activities></dm:person>";
         String newPerson = "<dm:person id=\"p1\"><rpid:activities><rpid:away/></rpid:activities></dm:person>";
         String desk = "<dm:device id=\"desk\"><dm:deviceID>urn:uuid:1</dm:deviceID></dm:device>";
@@ -65,11 +68,19 @@ class NewestPerTupleComposerTest {
         PresenceDocument d = composer.compose(ALICE, List.of(
                 published(1, pidf(tuple("a", "open", "sip:a@x") + oldPerson + desk + mood)),
                 published(2, pidf(tuple("b", "open", "sip:b@x") + newPerson + mobile + mood))));
-        List<XmlFragment> extensions = d.extensions();
-        assertEquals(List.of("person", "device", "mood", "device"), extensions.stream().map(XmlFragment::localName).toList());
-        assertEquals(List.of("p1", "mobile", "desk"),
-                extensions.stream().map(XmlFragment::id).filter(id -> id != null).toList());
-        assertEquals(true, extensions.get(0).xml().contains("<rpid:away/>"));
+        assertEquals(List.of("p1"), d.persons().stream().map(Person::id).toList());
+        assertEquals(true, d.persons().get(0).rpid().activities().get(0).has(Activities.Activity.AWAY));
+        assertEquals(List.of("mobile", "desk"), d.devices().stream().map(Device::id).toList());
+        assertEquals(List.of("mood"), d.extensions().stream().map(XmlFragment::localName).toList());
+    }
+
+    @Test
+    void aTupleAndAPersonWithTheSameIdAreDifferentThings() {
+        PresenceDocument d = composer.compose(ALICE, List.of(
+                published(1, pidf(tuple("x", "open", "sip:a@x"))),
+                published(2, pidf("<dm:person id=\"x\"/>"))));
+        assertEquals(1, d.tuples().size());
+        assertEquals(1, d.persons().size());
     }
 
     @Test

@@ -52,21 +52,14 @@ class PidfParserTest {
     }
 
     @Test
-    void keepsRpidPersonAndDeviceWithTheNamespacesTheyUse() throws Exception {
+    void typesPersonsAndDevicesAndKeepsWhatRpidLeavesOpenWithTheNamespacesItUses() throws Exception {
         PresenceDocument d = parser.parse(vector("rfc4480/example.xml"));
-        assertEquals(List.of("device", "person"), d.extensions().stream().map(XmlFragment::localName).toList());
-        XmlFragment person = d.extensions().get(1);
-        assertEquals("p1", person.id());
-        assertTrue(person.is("urn:ietf:params:xml:ns:pidf:data-model", "person"));
-        assertTrue(person.xml().startsWith("<dm:person xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\""
-                + " xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\" xmlns:lt=\"urn:ietf:params:xml:ns:location-type\""
-                + " id=\"p1\">\n"), person.xml());
-        assertTrue(person.xml().contains("<rpid:activities from=\"2005-05-30T12:00:00+05:00\" until=\"2005-05-30T17:00:00+05:00\">\n"
-                + "      <rpid:note>Far away</rpid:note>\n      <rpid:away/>\n    </rpid:activities>"), person.xml());
-        assertTrue(person.xml().contains("<rpid:place-type><lt:residence/></rpid:place-type>"));
-        Tuple assistant = d.tuples().get(1);
-        assertEquals("<rpid:relationship xmlns:rpid=\"urn:ietf:params:xml:ns:pidf:rpid\"><rpid:assistant/></rpid:relationship>",
-                assistant.extensions().get(0).xml());
+        assertEquals(List.of(), d.extensions());
+        assertEquals(List.of("p1"), d.persons().stream().map(Person::id).toList());
+        assertEquals(List.of("pc147"), d.devices().stream().map(Device::id).toList());
+        XmlFragment residence = d.persons().get(0).rpid().placeTypes().get(0).types().get(0);
+        assertEquals("<lt:residence xmlns:lt=\"urn:ietf:params:xml:ns:location-type\"/>", residence.xml());
+        assertTrue(residence.is(PlaceType.LOCATION_TYPES, "residence"));
     }
 
     @Test

@@ -21,7 +21,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
-                new Presence(32768));
+                new Presence(32768, List.of()));
     }
 
     /**
@@ -67,6 +67,10 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      */
     public record Auth(AuthMode mode, int nonceLifetime, List<String> algorithms, String secret) {}
 
-    /** @param maxBodySize largest PIDF document accepted in a PUBLISH, in bytes */
-    public record Presence(int maxBodySize) {}
+    /**
+     * @param maxBodySize                 largest PIDF document accepted in a PUBLISH, in bytes
+     * @param registrationDerivedDomains  domains whose AORs that publish nothing show open while
+     *                                    registered and closed otherwise; empty: none, {@code *}: all
+     */
+    public record Presence(int maxBodySize, List<String> registrationDerivedDomains) {}
 }

@@ -1,6 +1,7 @@
 package org.herald.server.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -22,54 +23,88 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Herald's one HTTP port (Netty): health now, the push and admin APIs later. Routes map a method and
- * an exact path to a handler that returns status and JSON.
+ * Herald's one HTTP port (Netty): health, XCAP, later the push and admin APIs. Netty only frames
+ * requests; handlers run on virtual threads (they may block on storage) with Netty-free
+ * {@link HttpRequest}/{@link HttpResponse}. Requests of one connection are answered in order.
+ *
+ * <p>Routing, first match wins: the exact {@code "METHOD /path"} routes of the first map (whose
+ * handlers answer status and JSON), then {@link HttpRoute}s, exact before prefix and longer prefixes
+ * first; nothing matched is a JSON 404. A body above the route's limit is a 413.
  */
 public final class HttpServer implements AutoCloseable {
-    /** What a route answers. */
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    /** What a JSON route answers. */
     public record Reply(int status, String json) {}
 
+    /** A JSON route on an exact method and path. */
     @FunctionalInterface
     public interface Route {
         Reply handle(FullHttpRequest request);
     }
 
-    private static final int MAX_BODY = 64 * 1024;
-
     private final EventLoopGroup group;
     private final Channel channel;
-    private final Map<String, Route> routes;
+    private final ExecutorService handlers;
 
-    private HttpServer(EventLoopGroup group, Channel channel, Map<String, Route> routes) {
+    private HttpServer(EventLoopGroup group, Channel channel, ExecutorService handlers) {
         this.group = group;
         this.channel = channel;
-        this.routes = routes;
+        this.handlers = handlers;
     }
 
     public static HttpServer start(String host, int port, Map<String, Route> routes) {
+        return start(host, port, routes, List.of());
+    }
+
+    /**
+     * @param routes JSON routes by {@code "METHOD /path"}
+     * @param more   routes with headers and bytes, e.g. {@code XcapHttp.routes(...)}
+     */
+    public static HttpServer start(String host, int port, Map<String, Route> routes, List<HttpRoute> more) {
+        List<Entry> table = new ArrayList<>();
+        new LinkedHashMap<>(routes).forEach((key, route) -> {
+            String[] parts = key.split(" ", 2);
+            table.add(new Entry(HttpRoute.exact(parts[0], parts[1], request -> HttpResponse.of(500)), route));
+        });
+        more.stream().filter(r -> !r.prefix()).forEach(r -> table.add(new Entry(r, null)));
+        more.stream().filter(HttpRoute::prefix).sorted(Comparator.comparingInt((HttpRoute r) -> r.path().length()).reversed())
+                .forEach(r -> table.add(new Entry(r, null)));
+        List<Entry> frozen = List.copyOf(table);
+        int maxBody = frozen.stream().mapToInt(e -> e.route().maxBody()).max().orElse(HttpRoute.DEFAULT_MAX_BODY);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Map<String, Route> table = new ConcurrentHashMap<>(routes);
+        ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("herald-http-", 0).factory());
         try {
             Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
-                                    new Dispatch(table));
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(Math.max(maxBody, 1)),
+                                    new Dispatch(frozen, handlers));
                         }
                     }).bind(host, port).sync().channel();
-            return new HttpServer(group, channel, table);
+            return new HttpServer(group, channel, handlers);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             group.shutdownGracefully();
+            handlers.shutdownNow();
             throw new IllegalStateException("interrupted while binding HTTP", e);
         } catch (RuntimeException e) {
             group.shutdownGracefully();
+            handlers.shutdownNow();
             throw new IllegalStateException("cannot listen for HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
@@ -81,40 +116,79 @@ public final class HttpServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        handlers.shutdown();
+        try {
+            handlers.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    private static final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
-        private final Map<String, Route> routes;
+    /** A route: a JSON one (handed the Netty request it was written for) or one with bytes and headers. */
+    private record Entry(HttpRoute route, Route json) {}
 
-        Dispatch(Map<String, Route> routes) {
+    private static final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final List<Entry> routes;
+        private final ExecutorService handlers;
+        private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null); // event loop only
+
+        Dispatch(List<Entry> routes, ExecutorService handlers) {
             this.routes = routes;
+            this.handlers = handlers;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-            String path = request.uri().split("\\?", 2)[0];
-            Route route = routes.get(request.method().name() + " " + path);
-            Reply reply = route == null
-                    ? new Reply(404, "{\"error\":\"not_found\",\"message\":\"no such resource\"}")
-                    : safely(route, request);
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(reply.status()),
-                    Unpooled.copiedBuffer(reply.json(), StandardCharsets.UTF_8));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-            HttpUtil.setContentLength(response, response.content().readableBytes());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
-            HttpUtil.setKeepAlive(response, keepAlive);
-            var write = ctx.writeAndFlush(response);
-            if (!keepAlive) write.addListener(ChannelFutureListener.CLOSE);
+            if (!request.decoderResult().isSuccess()) {
+                write(ctx, HttpResponse.json(400, "{\"error\":\"bad_request\",\"message\":\"malformed HTTP request\"}"), false);
+                return;
+            }
+            String method = request.method().name();
+            String target = request.uri();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            request.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            byte[] body = ByteBufUtil.getBytes(request.content());
+            HttpRequest copy = new HttpRequest(method, target, headers, body);
+            Entry route = routes.stream().filter(r -> r.route().matches(method, copy.path())).findFirst().orElse(null);
+            FullHttpRequest retained = route != null && route.json() != null ? request.retainedDuplicate() : null;
+            previous = previous.thenRunAsync(() -> {
+                try {
+                    write(ctx, answer(route, copy, retained), keepAlive);
+                } finally {
+                    if (retained != null) retained.release();
+                }
+            }, handlers).exceptionally(e -> {
+                ctx.close();
+                return null;
+            });
         }
 
-        private static Reply safely(Route route, FullHttpRequest request) {
+        private static HttpResponse answer(Entry entry, HttpRequest request, FullHttpRequest netty) {
+            if (entry == null) return HttpResponse.json(404, "{\"error\":\"not_found\",\"message\":\"no such resource\"}");
+            HttpRoute route = entry.route();
+            if (request.body().length > route.maxBody()) return HttpResponse.text(413, "the body exceeds " + route.maxBody() + " bytes");
             try {
-                return route.handle(request);
+                if (entry.json() != null) {
+                    Reply reply = entry.json().handle(netty);
+                    return HttpResponse.json(reply.status(), reply.json());
+                }
+                return route.handler().handle(request);
             } catch (RuntimeException e) {
-                return new Reply(500, "{\"error\":\"internal\",\"message\":\"internal error\"}");
+                log.warn("HTTP {} {} failed: {}", request.method(), request.path(), e.toString(), e);
+                return HttpResponse.json(500, "{\"error\":\"internal\",\"message\":\"internal error\"}");
             }
+        }
+
+        private static void write(ChannelHandlerContext ctx, HttpResponse reply, boolean keepAlive) {
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+            reply.headers().forEach(h -> response.headers().add(h.getKey(), h.getValue()));
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+            HttpUtil.setKeepAlive(response, keepAlive);
+            var written = ctx.writeAndFlush(response);
+            if (!keepAlive) written.addListener(ChannelFutureListener.CLOSE);
         }
 
         @Override

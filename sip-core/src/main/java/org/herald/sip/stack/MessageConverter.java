@@ -94,6 +94,12 @@ final class MessageConverter {
         for (Iterator<String> names = params.getParameterNames(); names.hasNext(); ) {
             String name = names.next();
             String value = params.getParameter(name);
+            // JAIN-SIP strips the quotes of quoted-string values (+sip.instance); keep them so the
+            // value can be written back as it came
+            if (value != null && params instanceof gov.nist.javax.sip.header.ParametersHeader ph
+                    && ph.getNameValue(name) != null && ph.getNameValue(name).isValueQuoted()) {
+                value = '"' + value + '"';
+            }
             map.put(name.toLowerCase(Locale.ROOT), value == null ? "" : value);
         }
         return new NameAddr(address.getDisplayName(), address.getURI().toString(), map);
