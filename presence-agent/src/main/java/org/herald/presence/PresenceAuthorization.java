@@ -44,23 +44,34 @@ public final class PresenceAuthorization {
 
     private record Cached(RuleSet rules, Optional<String> sphere, Instant validUntil, Decision decision) {}
 
+    /** What a presentity without a pres-rules document has, told apart from an empty one by identity. */
+    private static final RuleSet NO_DOCUMENT = new RuleSet(java.util.List.of());
+
     private final RulesSource source;
     private final Authorizer authorizer;
+    private final Authorizer withoutRules;
     private final InstantSource clock;
     private final PresRulesParser parser = new PresRulesParser();
     private final TransformedViews bodies = new TransformedViews();
     private final Map<Aor, RuleSet> rules = new ConcurrentHashMap<>();
     private final Map<DecisionKey, Cached> decisions = new ConcurrentHashMap<>();
 
-    public PresenceAuthorization(RulesSource source, PrivacyDefaults defaults, InstantSource clock) {
+    /**
+     * @param defaults      for watchers no rule of a presentity's document decides for
+     * @param withoutRules  for authenticated watchers of a presentity that has no document at all
+     */
+    public PresenceAuthorization(RulesSource source, PrivacyDefaults defaults, Permissions withoutRules,
+                                 InstantSource clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.authorizer = new Authorizer(defaults, clock);
+        this.withoutRules = new Authorizer(defaults.withOthers(withoutRules), clock);
         this.clock = clock;
     }
 
     /** Everyone sees everything: no rules, {@link PrivacyDefaults#OPEN}. */
     public static PresenceAuthorization open() {
-        return new PresenceAuthorization(RulesSource.NONE, PrivacyDefaults.OPEN, InstantSource.system());
+        return new PresenceAuthorization(RulesSource.NONE, PrivacyDefaults.OPEN, Permissions.ALLOW_ALL,
+                InstantSource.system());
     }
 
     /** What {@code watcher} may see of {@code presentity}, whose composed document is {@code document}. */
@@ -73,7 +84,7 @@ public final class PresenceAuthorization {
         if (cached != null && cached.rules() == set && cached.sphere().equals(sphere) && now.isBefore(cached.validUntil())) {
             return cached.decision();
         }
-        Decision decision = authorizer.decide(presentity, set, identity(watcher), sphere);
+        Decision decision = (set == NO_DOCUMENT ? withoutRules : authorizer).decide(presentity, set, identity(watcher), sphere);
         if (decisions.size() >= MAX_DECISIONS) decisions.clear(); // unsubscribed watchers leave entries behind
         decisions.put(key, new Cached(set, sphere, set.nextChange(now).orElse(Instant.MAX), decision));
         return decision;
@@ -83,6 +94,11 @@ public final class PresenceAuthorization {
     public byte[] body(PresenceView view, Permissions permissions) {
         if (permissions.equals(Permissions.ALLOW_ALL)) return view.body();
         return bodies.body(view.resource(), view.version(), view.document(), permissions);
+    }
+
+    /** Bodies filtered and written since start: one per presentity version and distinct permissions. */
+    public long bodiesRendered() {
+        return bodies.misses();
     }
 
     /** The presentity's rules were written or deleted: the next decisions read them again. */
@@ -98,7 +114,7 @@ public final class PresenceAuthorization {
 
     private RuleSet load(Aor presentity) {
         Optional<byte[]> document = source.rules(presentity);
-        if (document.isEmpty()) return RuleSet.EMPTY;
+        if (document.isEmpty()) return NO_DOCUMENT;
         try {
             return parser.parse(document.get());
         } catch (InvalidBodyException e) {

@@ -16,14 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.herald.presence.PresencePackage;
-import org.herald.presence.compose.NewestPerTupleComposer;
-import org.herald.presence.reginfo.RegEventPackage;
-import org.herald.presence.registration.DerivedDomains;
-import org.herald.presence.registration.RegistrationPresence;
-import org.herald.presence.winfo.WatcherInfoPackage;
 import org.herald.server.config.HeraldConfig;
 import org.herald.server.http.HttpServer;
+import org.herald.server.presence.PresenceAgent;
 import org.herald.server.storage.StorageRuntime;
 import org.herald.server.tls.SelfSignedCertificate;
 import org.herald.sip.LocalDomains;
@@ -71,21 +66,13 @@ public final class HeraldServer implements AutoCloseable {
         AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
         RequestSender sender = request -> stackRef.get().send(request);
         var bindings = new MongoBindingStore(db);
-        var presence = new PresencePackage(new NewestPerTupleComposer(), config.presence().maxBodySize());
-        var derived = new RegistrationPresence(DerivedDomains.of(config.presence().registrationDerivedDomains()),
-                bindings::find, clock);
-        presence.deriveFromRegistrations(derived);
-        var winfo = new WatcherInfoPackage(clock);
-        var reg = new RegEventPackage(bindings::find, clock);
-        var packages = new EventPackages(List.of(presence, winfo, reg));
+        var agent = new PresenceAgent(config.presence(), db, bindings, clock);
+        var packages = new EventPackages(agent.packages());
         subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db),
                 config.sip().subscription(), clock, sender);
         publications = new PublicationService(packages, new MongoPublicationStore(db),
                 config.sip().publication(), clock, subscriptions);
-        var registrar = new RegistrarService(config.sip().registrar(), bindings, clock, r -> {
-            reg.registrationChanged(r);
-            derived.registrationChanged(r);
-        });
+        var registrar = new RegistrarService(config.sip().registrar(), bindings, clock, agent::registrationChanged);
         var digest = new DigestAuthenticator(authSecret(config.auth(), dataDir),
                 Duration.ofSeconds(config.auth().nonceLifetime()),
                 config.auth().algorithms().stream().map(a -> DigestAlgorithm.of(a)
@@ -98,9 +85,7 @@ public final class HeraldServer implements AutoCloseable {
 
         publications.load();
         subscriptions.load();
-        winfo.attach(subscriptions);
-        reg.attach(subscriptions);
-        derived.attach(presence, subscriptions);
+        agent.attach(subscriptions, publications);
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
         stack = JainSipStack.start(stackSettings, dispatcher, handlers);
@@ -122,7 +107,8 @@ public final class HeraldServer implements AutoCloseable {
             http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
                     "GET /health", request -> ready
                             ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
-                            : new HttpServer.Reply(503, "{\"status\":\"starting\"}")));
+                            : new HttpServer.Reply(503, "{\"status\":\"starting\"}")),
+                    agent.httpRoutes(authenticator, config.sip().domain().get(0)));
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             stack.close();

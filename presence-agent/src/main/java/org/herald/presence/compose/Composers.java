@@ -72,6 +72,16 @@ public final class Composers {
         return fixed != null ? fixed : composer(defaultPolicy);
     }
 
+    /** The presentity's stored choice, if it made one. */
+    public java.util.Optional<CompositionPolicy> chosen(Aor presentity) {
+        return requireStore().find(presentity);
+    }
+
+    /** The policy of presentities that chose none. */
+    public CompositionPolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
     /** Stores the presentity's choice and uses it from its next change. */
     public void choose(Aor presentity, CompositionPolicy policy) {
         requireStore().save(presentity, policy);

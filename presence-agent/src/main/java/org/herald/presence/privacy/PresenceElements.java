@@ -9,13 +9,12 @@ import org.herald.presence.pidf.PresenceDocument;
 /**
  * A presence document as privacy filtering sees it: its persons, devices and services, what rules can
  * select them by, and a way to rebuild it with less. Filtering goes through this and nothing else, so
- * that a richer document model changes one implementation, not the rules. Today's is
- * {@link FragmentElements}, which reads RFC 4479 persons and devices out of preserved XML fragments.
+ * that a richer document model changes one implementation, not the rules: {@link ModelElements}.
  */
 interface PresenceElements {
 
     static PresenceElements of(PresenceDocument document) {
-        return new FragmentElements(document);
+        return new ModelElements(document);
     }
 
     /** Every person, device and service, in document order within each kind. */

@@ -21,7 +21,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
-                new Presence(32768, List.of()));
+                new Presence(32768, List.of(), "union", new Privacy("allow", "confirm", "block")));
     }
 
     /**
@@ -71,6 +71,18 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      * @param maxBodySize                 largest PIDF document accepted in a PUBLISH, in bytes
      * @param registrationDerivedDomains  domains whose AORs that publish nothing show open while
      *                                    registered and closed otherwise; empty: none, {@code *}: all
+     * @param composition                 the composition policy of presentities that chose none
+     *                                    (docs/composition.md: union, overriding, merge:contact, ...)
      */
-    public record Presence(int maxBodySize, List<String> registrationDerivedDomains) {}
+    public record Presence(int maxBodySize, List<String> registrationDerivedDomains, String composition,
+                           Privacy privacy) {}
+
+    /**
+     * What a watcher no pres-rules rule decides for gets (allow, confirm, polite-block or block).
+     *
+     * @param withoutRules for presentities that have no pres-rules document at all
+     * @param unmatched    for authenticated watchers no rule of the presentity's document matches
+     * @param anonymous    for unauthenticated watchers no rule matches
+     */
+    public record Privacy(String withoutRules, String unmatched, String anonymous) {}
 }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,22 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.herald.presence.xcap.XcapLimits;
-import org.herald.presence.xcap.XcapService;
-import org.herald.presence.xcap.store.mongo.MongoXcapDocumentStore;
-import org.herald.server.http.HttpServer;
 import org.herald.server.http.XcapHttp;
-import org.herald.sip.auth.AuthMode;
-import org.herald.sip.auth.Authenticator;
 import org.herald.sip.auth.DigestAlgorithm;
-import org.herald.sip.auth.DigestAuthenticator;
 import org.herald.sip.auth.DigestCredentials;
-import org.herald.store.mongo.DocumentDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,12 +24,6 @@ import org.junit.jupiter.api.Test;
  * XCAP (RFC 4825) over real HTTP with java.net.http: digest authentication with the SIP users,
  * documents, elements, attributes, ETags, and bad input answered with the RFC errors.
  *
- * <p>WIRING: until HeraldServer mounts {@code XcapHttp.routes(...)} on its HTTP port, this test
- * starts an {@link HttpServer} of its own with those routes, over a real socket, authenticating
- * against the running TestServer's user store (the same users SIP uses). {@link #xcapBase()} picks
- * the TestServer's own HTTP port as soon as it answers below {@code /xcap-root} (a 401 instead of
- * the JSON 404), so once the wiring is in, the test runs against the real server unchanged; then
- * delete {@code startStandalone()} and the fields it sets.
  */
 class XcapIT {
     private static final String PRES_RULES = """
@@ -60,10 +39,6 @@ class XcapIT {
 
     private static TestServer server;
     private static String base;
-    private static HttpServer standalone;
-    private static MongoServer mongo;
-    private static MongoClient mongoClient;
-    private static final List<String> changes = new CopyOnWriteArrayList<>();
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -72,39 +47,12 @@ class XcapIT {
         server = TestServer.start();
         server.addUser("alice@localhost", "alice-secret");
         server.addUser("bob@localhost", "bob-secret");
-        base = xcapBase();
+        base = "http://127.0.0.1:" + server.httpPort + XcapHttp.ROOT;
     }
 
     @AfterAll
     static void stop() {
-        if (standalone != null) standalone.close();
-        if (mongoClient != null) mongoClient.close();
-        if (mongo != null) mongo.shutdownNow();
         server.close();
-    }
-
-    /** The XCAP root URI: the TestServer's HTTP port once it serves XCAP, else a standalone port. */
-    private static String xcapBase() throws Exception {
-        String wired = "http://127.0.0.1:" + server.httpPort + XcapHttp.ROOT;
-        HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(wired + "/xcap-caps/global/index")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (probe.statusCode() != 404) return wired;
-        return startStandalone();
-    }
-
-    /** XCAP on its own HTTP port, with the TestServer's users. Remove once HeraldServer is wired. */
-    private static String startStandalone() {
-        mongo = new MongoServer(new MemoryBackend());
-        mongo.bind("127.0.0.1", 0);
-        mongoClient = MongoClients.create("mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort());
-        DocumentDatabase db = DocumentDatabase.direct(mongoClient.getDatabase("xcap"));
-        XcapService xcap = new XcapService(new MongoXcapDocumentStore(db), (auid, xui, name) -> changes.add(auid + " " + xui),
-                XcapLimits.DEFAULT, InstantSource.system());
-        var digest = new DigestAuthenticator("it-secret".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(300),
-                List.of(DigestAlgorithm.MD5), InstantSource.system());
-        var authenticator = new Authenticator(AuthMode.DIGEST, digest, server.server().users());
-        standalone = HttpServer.start("127.0.0.1", 0, Map.of(), XcapHttp.routes(xcap, authenticator, "localhost"));
-        return "http://127.0.0.1:" + standalone.port() + XcapHttp.ROOT;
     }
 
     @Test
@@ -167,7 +115,6 @@ class XcapIT {
         assertEquals("friends", attribute.body());
         assertEquals("application/xcap-att+xml", attribute.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(send("GET", doc, "alice", "alice-secret", null, Map.of()).body().contains("<pr:sub-handling>block</pr:sub-handling>"));
-        if (standalone != null) assertTrue(changes.contains("pres-rules sip:alice@localhost"), changes.toString());
     }
 
     @Test

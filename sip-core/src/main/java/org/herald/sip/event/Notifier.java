@@ -38,6 +38,21 @@ final class Notifier {
 
     /** The watch's state changed, or it just started: send a NOTIFY now or once the one in flight is answered. */
     void notify(Watch watch, EventPackage pkg) {
+        watch.lock.lock();
+        try {
+            watch.mustSend = true;
+        } finally {
+            watch.lock.unlock();
+        }
+        notifyIfChanged(watch, pkg);
+    }
+
+    /**
+     * The resource's state changed: send a NOTIFY unless this watcher would get the very body it got
+     * last time (RFC 6665 asks for a NOTIFY when the state the subscriber sees changes, and a NOTIFY
+     * about an invisible change would itself tell something, e.g. to a polite-blocked watcher).
+     */
+    void notifyIfChanged(Watch watch, EventPackage pkg) {
         OutgoingRequest request;
         watch.lock.lock();
         try {
@@ -46,7 +61,18 @@ final class Notifier {
                 watch.dirty = true;
                 return;
             }
-            request = build(watch, pkg);
+            Dialog d = watch.subscription.dialog();
+            Subscription next = watch.subscription.withDialog(d.withLocalCseq(d.localCseq() + 1));
+            NotifyBody body = body(watch, next, pkg); // rendered with its CSeq, which packages use as a version
+            if (!watch.mustSend && watch.termination == null && watch.lastState == watch.subscription.state()
+                    && watch.lastBody != null && java.util.Arrays.equals(watch.lastBody, body.content())) {
+                watch.dirty = false;
+                return;
+            }
+            request = build(watch, next, body);
+            watch.lastBody = body.content();
+            watch.lastState = watch.subscription.state();
+            watch.mustSend = false;
             watch.inFlight = true;
             watch.dirty = false;
             if (watch.termination != null) watch.finished = true;
@@ -66,6 +92,13 @@ final class Notifier {
             watch.lock.unlock();
         }
         notify(watch, pkg);
+    }
+
+    /** What the next NOTIFY carries: the package's body while the subscription is active, else nothing. */
+    private static NotifyBody body(Watch watch, Subscription s, EventPackage pkg) {
+        boolean withState = watch.termination == null ? s.state() == SubscriptionState.ACTIVE
+                : watch.termination == TerminationReason.TIMEOUT || watch.termination == TerminationReason.DEACTIVATED;
+        return withState ? pkg.render(pkg.view(s.resource()), s) : NotifyBody.NONE;
     }
 
     private void answered(Watch watch, EventPackage pkg, RequestOutcome outcome) {
@@ -90,16 +123,24 @@ final class Notifier {
             onGone.accept(watch);
             return;
         }
-        pkg.notified(watch.subscription, outcome instanceof RequestOutcome.Answered a && a.success());
-        if (again) notify(watch, pkg);
+        boolean accepted = outcome instanceof RequestOutcome.Answered a && a.success();
+        if (!accepted) {
+            watch.lock.lock();
+            try {
+                watch.lastBody = null; // not taken: the next one must go whatever it says
+            } finally {
+                watch.lock.unlock();
+            }
+        }
+        pkg.notified(watch.subscription, accepted);
+        if (again) notifyIfChanged(watch, pkg);
     }
 
     /** Builds the next NOTIFY; the caller holds the watch's lock. */
-    private OutgoingRequest build(Watch watch, EventPackage pkg) {
-        Subscription s = watch.subscription;
+    private OutgoingRequest build(Watch watch, Subscription next, NotifyBody body) {
+        Subscription s = next;
         Dialog d = s.dialog();
-        long cseq = d.localCseq() + 1;
-        s = s.withDialog(d.withLocalCseq(cseq));
+        long cseq = d.localCseq();
         if (cseq > watch.reservedCseq) { // once per CSEQ_BLOCK NOTIFYs: reserve the next block durably
             long ceiling = cseq + CSEQ_BLOCK;
             s = s.withCseqCeiling(ceiling);
@@ -113,12 +154,6 @@ final class Notifier {
                 .add("Event", s.eventId().isEmpty() ? s.event() : s.event() + ";id=" + s.eventId())
                 .add("Subscription-State", subscriptionState(watch, now))
                 .add("Contact", "<" + d.localContact() + ">");
-        NotifyBody body = NotifyBody.NONE;
-        boolean withState = watch.termination == null ? s.state() == SubscriptionState.ACTIVE
-                : watch.termination == TerminationReason.TIMEOUT || watch.termination == TerminationReason.DEACTIVATED;
-        if (withState && s.state() != SubscriptionState.PENDING) {
-            body = pkg.render(pkg.view(s.resource()), s);
-        }
         if (body.contentType() != null) headers.add("Content-Type", body.contentType());
         return new OutgoingRequest("NOTIFY", d.remoteTarget(),
                 new NameAddr(null, d.localUri(), java.util.Map.of("tag", d.localTag())),

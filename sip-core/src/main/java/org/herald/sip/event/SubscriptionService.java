@@ -174,7 +174,7 @@ public final class SubscriptionService implements ResourceChangeListener {
     @Override
     public void changed(EventPackage pkg, Aor resource) {
         for (Watch watch : byResource.getOrDefault(new ResourceKey(pkg.name(), resource), Set.of())) {
-            notifier.notify(watch, pkg);
+            notifier.notifyIfChanged(watch, pkg);
         }
     }
 
@@ -233,8 +233,10 @@ public final class SubscriptionService implements ResourceChangeListener {
                     watch.lock.unlock();
                 }
                 publish(new SubscriptionEvent.StateChanged(changed, before.state()));
+                notifier.notify(watch, pkg);
+            } else {
+                notifier.notifyIfChanged(watch, pkg); // same state; new rules may still show it something else
             }
-            notifier.notify(watch, pkg);
         }
     }
 

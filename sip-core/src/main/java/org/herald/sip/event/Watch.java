@@ -17,6 +17,15 @@ final class Watch {
     boolean inFlight;
     /** The state changed while a NOTIFY was in flight or before the start. */
     boolean dirty;
+    /**
+     * The next NOTIFY must go even if it says what the last one said: it answers a SUBSCRIBE or reports a
+     * change of subscription state. Only a change of the resource's state may be skipped when the
+     * watcher would see nothing new (e.g. what privacy rules hide from it changed).
+     */
+    boolean mustSend = true;
+    /** The body and state of the last NOTIFY sent. */
+    byte[] lastBody;
+    SubscriptionState lastState;
     /** Set once terminated: the next NOTIFY is the last and carries this reason. */
     TerminationReason termination;
     /** The final NOTIFY went out (or the subscriber is gone): nothing more is sent. */

@@ -198,6 +198,14 @@ public final class PublicationService {
         return byEntityTag.size();
     }
 
+    /**
+     * Composes a resource again though none of its publications changed, because something else its
+     * package composes with did (e.g. permanent state written over XCAP), and notifies if that changed it.
+     */
+    public void recompose(String event, Aor resource) {
+        packages.find(event).ifPresent(pkg -> pkg.publications().ifPresent(h -> changed(pkg, h, resource)));
+    }
+
     private void changed(EventPackage pkg, PublicationHandler handler, Aor resource) {
         if (locks.withLock(resource, () -> handler.changed(resource, live(pkg.name(), resource)))) {
             listener.changed(pkg, resource);

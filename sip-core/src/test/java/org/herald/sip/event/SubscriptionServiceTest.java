@@ -121,6 +121,33 @@ class SubscriptionServiceTest {
     }
 
     @Test
+    void aChangeTheWatcherCannotSeeSendsNothingButARefreshStillNotifies() {
+        Handling.Reply created = subscribe(null, 1, 600);
+        created.afterSent().run();
+        sent.answer(0, 200);
+        service.changed(pkg, BOB); // the package renders "initial" again: nothing new for this watcher
+        assertEquals(1, sent.requests.size());
+        pkg.state = "second";
+        service.changed(pkg, BOB);
+        assertEquals(2, sent.requests.size());
+        assertEquals(2, sent.last().cseq(), "a skipped NOTIFY uses no CSeq");
+        sent.answer(1, 200);
+        Handling.Reply refreshed = (Handling.Reply) service.subscribe(request(created.response().toTag(), 2, 600), ALICE);
+        refreshed.afterSent().run();
+        assertEquals(3, sent.requests.size(), "a refresh is always answered with a NOTIFY");
+        assertEquals("second", new String(sent.last().body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNotifyNotTakenIsSentAgainOnTheNextChangeEvenIfTheSame() {
+        subscribe(null, 1, 600).afterSent().run();
+        sent.answer(0, 500);
+        service.changed(pkg, BOB);
+        assertEquals(2, sent.requests.size());
+        assertEquals("initial", new String(sent.last().body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void a481EndsTheSubscriptionWithoutAnotherNotify() {
         subscribe(null, 1, 600).afterSent().run();
         sent.answer(0, 481);

@@ -1,0 +1,153 @@
+package org.herald.server.presence;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import org.herald.presence.PresenceAuthorization;
+import org.herald.presence.PresencePackage;
+import org.herald.presence.compose.Composers;
+import org.herald.presence.compose.CompositionPolicy;
+import org.herald.presence.compose.Freshness;
+import org.herald.presence.compose.PublicationSource;
+import org.herald.presence.compose.store.mongo.MongoPolicyStore;
+import org.herald.presence.privacy.Permissions;
+import org.herald.presence.privacy.PrivacyDefaults;
+import org.herald.presence.privacy.SubHandling;
+import org.herald.presence.reginfo.RegEventPackage;
+import org.herald.presence.registration.DerivedDomains;
+import org.herald.presence.registration.RegistrationPresence;
+import org.herald.presence.winfo.WatcherInfoPackage;
+import org.herald.presence.xcap.ApplicationUsages;
+import org.herald.presence.xcap.XcapLimits;
+import org.herald.presence.xcap.XcapService;
+import org.herald.presence.xcap.store.DocumentKey;
+import org.herald.presence.xcap.store.XcapDocument;
+import org.herald.presence.xcap.store.XcapDocumentStore;
+import org.herald.presence.xcap.store.mongo.MongoXcapDocumentStore;
+import org.herald.server.config.HeraldConfig;
+import org.herald.server.http.CompositionPolicyHttp;
+import org.herald.server.http.HttpRoute;
+import org.herald.server.http.XcapHttp;
+import org.herald.sip.auth.Authenticator;
+import org.herald.sip.event.EventPackage;
+import org.herald.sip.event.InvalidBodyException;
+import org.herald.sip.event.SubscriptionService;
+import org.herald.sip.message.Aor;
+import org.herald.sip.publish.PublicationService;
+import org.herald.sip.registrar.BindingStore;
+import org.herald.sip.registrar.Registration;
+import org.herald.store.mongo.DocumentDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The presence agent's parts wired to each other: the presence, presence.winfo and reg packages,
+ * composition policies, privacy rules and registration-derived presence, and the XCAP server whose
+ * documents feed them — pres-rules into authorization (live subscriptions re-decided at once),
+ * pidf-manipulation into composition as permanent state.
+ */
+public final class PresenceAgent {
+    private static final Logger log = LoggerFactory.getLogger(PresenceAgent.class);
+    private static final String RULES_DOCUMENT = "index";
+
+    private final PresencePackage presence;
+    private final WatcherInfoPackage winfo;
+    private final RegEventPackage reg;
+    private final RegistrationPresence derived;
+    private final Composers composers;
+    private final PresenceAuthorization authorization;
+    private final XcapDocumentStore documents;
+    private final XcapService xcap;
+    private SubscriptionService subscriptions;
+    private PublicationService publications;
+
+    public PresenceAgent(HeraldConfig.Presence config, DocumentDatabase db, BindingStore bindings, InstantSource clock) {
+        composers = new Composers(new MongoPolicyStore(db), CompositionPolicy.parse(config.composition()),
+                Freshness.at(clock), PublicationSource.DOCUMENT);
+        presence = new PresencePackage(composers, config.maxBodySize());
+        documents = new MongoXcapDocumentStore(db);
+        authorization = new PresenceAuthorization(this::presRules, privacyDefaults(config.privacy()),
+                permissions(config.privacy().withoutRules()), clock);
+        presence.authorizeWith(authorization);
+        derived = new RegistrationPresence(DerivedDomains.of(config.registrationDerivedDomains()), bindings::find, clock);
+        presence.deriveFromRegistrations(derived);
+        winfo = new WatcherInfoPackage(clock);
+        reg = new RegEventPackage(bindings::find, clock);
+        xcap = new XcapService(documents, this::xcapChanged, XcapLimits.DEFAULT, clock);
+        for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) permanentState(d.key());
+    }
+
+    public List<EventPackage> packages() {
+        return List.of(presence, winfo, reg);
+    }
+
+    /** For the registrar: the reg package and registration-derived presence follow every binding change. */
+    public void registrationChanged(Registration next) {
+        reg.registrationChanged(next);
+        derived.registrationChanged(next);
+    }
+
+    /** Call once the stored publications and subscriptions are loaded. */
+    public void attach(SubscriptionService subscriptions, PublicationService publications) {
+        this.subscriptions = subscriptions;
+        this.publications = publications;
+        winfo.attach(subscriptions);
+        reg.attach(subscriptions);
+        derived.attach(presence, subscriptions);
+        // presentities with permanent state and no publication were not composed by the publications' load
+        for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) {
+            publications.recompose(PresencePackage.NAME, Aor.parse(d.key().xui()));
+        }
+    }
+
+    /** XCAP at {@code /xcap-root} and the per-presentity composition policy, both authenticated as the SIP users. */
+    public List<HttpRoute> httpRoutes(Authenticator authenticator, String defaultDomain) {
+        var routes = new java.util.ArrayList<>(XcapHttp.routes(xcap, authenticator, defaultDomain));
+        routes.addAll(CompositionPolicyHttp.routes(composers, authenticator, presentity -> {
+            if (publications != null) publications.recompose(PresencePackage.NAME, presentity);
+        }));
+        return routes;
+    }
+
+    private void xcapChanged(String auid, String xui, String documentName) {
+        if (!xui.startsWith("sip:") || !RULES_DOCUMENT.equals(documentName)) return;
+        Aor presentity = Aor.parse(xui);
+        switch (auid) {
+            case ApplicationUsages.PRES_RULES -> {
+                authorization.rulesChanged(presentity);
+                if (subscriptions != null) subscriptions.reauthorize(presence, presentity);
+            }
+            case ApplicationUsages.PIDF_MANIPULATION -> {
+                permanentState(DocumentKey.user(auid, xui, documentName));
+                if (publications != null) publications.recompose(PresencePackage.NAME, presentity);
+            }
+            default -> { }
+        }
+    }
+
+    private void permanentState(DocumentKey key) {
+        if (!RULES_DOCUMENT.equals(key.name())) return;
+        try {
+            presence.permanentState(Aor.parse(key.xui()), documents.find(key).map(XcapDocument::body));
+        } catch (InvalidBodyException | IllegalArgumentException e) {
+            // XCAP validated it as PIDF; one Herald's presence parser refuses is kept but not composed
+            log.warn("permanent state {} not composed: {}", key, e.getMessage());
+        }
+    }
+
+    private Optional<byte[]> presRules(Aor presentity) {
+        return documents.find(DocumentKey.user(ApplicationUsages.PRES_RULES, presentity.uri(), RULES_DOCUMENT))
+                .map(XcapDocument::body);
+    }
+
+    private static PrivacyDefaults privacyDefaults(HeraldConfig.Privacy privacy) {
+        return PrivacyDefaults.DEFAULT.withOthers(permissions(privacy.unmatched()))
+                .withAnonymous(permissions(privacy.anonymous()));
+    }
+
+    private static Permissions permissions(String handling) {
+        SubHandling h = SubHandling.parse(handling);
+        if (h == null) throw new IllegalArgumentException("presence.privacy: '" + handling + "' is not allow, confirm, polite-block or block");
+        return h == SubHandling.ALLOW ? Permissions.ALLOW_ALL : Permissions.of(h);
+    }
+}
