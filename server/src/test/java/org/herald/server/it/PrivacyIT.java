@@ -141,6 +141,11 @@ class PrivacyIT {
             Predicate<RawSipClient.Message> aNotify = m -> !m.isResponse() && m.method().equals("NOTIFY");
             assertTrue(bob.poll(aNotify, Duration.ofMillis(500)).isEmpty(), "bob cannot see what changed");
             assertTrue(dave.poll(aNotify, Duration.ofMillis(100)).isEmpty(), "nor can dave, nor when");
+
+            assertEquals(200, putRules(rules("block")));
+            RawSipClient.Message ended = notifyOf(erin, "presence", 200);
+            assertEquals("terminated;reason=rejected", ended.header("Subscription-State").orElseThrow().trim());
+            assertEquals("rejected", winfoUntil(alice, "erin-p@localhost", w -> w.status().equals("terminated")).event());
         }
     }
 }

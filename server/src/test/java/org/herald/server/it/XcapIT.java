@@ -157,13 +157,13 @@ class XcapIT {
         assertEquals("GET, PUT, DELETE", post.headers().firstValue("Allow").orElseThrow());
     }
 
-    private static HttpResponse<String> send(String method, String uri, String user, String password, String contentType,
+    static HttpResponse<String> send(String method, String uri, String user, String password, String contentType,
                                              Map<String, String> headers) throws IOException, InterruptedException {
         return send(method, uri, user, password, contentType, headers, null);
     }
 
     /** One request; with a user, first without credentials to get a challenge, then answering it. */
-    private static HttpResponse<String> send(String method, String uri, String user, String password, String contentType,
+    static HttpResponse<String> send(String method, String uri, String user, String password, String contentType,
                                              Map<String, String> headers, String body) throws IOException, InterruptedException {
         HttpResponse<String> first = http.send(request(method, uri, contentType, headers, body, null), HttpResponse.BodyHandlers.ofString());
         if (user == null || first.statusCode() != 401) return first;
