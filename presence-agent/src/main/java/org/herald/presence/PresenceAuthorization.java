@@ -2,6 +2,8 @@ package org.herald.presence;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +57,8 @@ public final class PresenceAuthorization {
     private final TransformedViews bodies = new TransformedViews();
     private final Map<Aor, RuleSet> rules = new ConcurrentHashMap<>();
     private final Map<DecisionKey, Cached> decisions = new ConcurrentHashMap<>();
+    /** When a validity interval of a presentity's rules next starts or ends. */
+    private final Map<Aor, Instant> nextChanges = new ConcurrentHashMap<>();
 
     /**
      * @param defaults      for watchers no rule of a presentity's document decides for
@@ -86,7 +90,9 @@ public final class PresenceAuthorization {
         }
         Decision decision = (set == NO_DOCUMENT ? withoutRules : authorizer).decide(presentity, set, identity(watcher), sphere);
         if (decisions.size() >= MAX_DECISIONS) decisions.clear(); // unsubscribed watchers leave entries behind
-        decisions.put(key, new Cached(set, sphere, set.nextChange(now).orElse(Instant.MAX), decision));
+        Instant validUntil = set.nextChange(now).orElse(Instant.MAX);
+        if (!validUntil.equals(Instant.MAX)) nextChanges.merge(presentity, validUntil, (a, b) -> a.isBefore(b) ? a : b);
+        decisions.put(key, new Cached(set, sphere, validUntil, decision));
         return decision;
     }
 
@@ -99,6 +105,24 @@ public final class PresenceAuthorization {
     /** Bodies filtered and written since start: one per presentity version and distinct permissions. */
     public long bodiesRendered() {
         return bodies.misses();
+    }
+
+    /**
+     * Presentities whose rules have a validity interval that started or ended by {@code now}: their
+     * watchers must be decided again though nothing was written. Each is returned once per change.
+     */
+    public List<Aor> validityChanged(Instant now) {
+        List<Aor> due = new ArrayList<>();
+        nextChanges.forEach((presentity, at) -> {
+            if (!now.isBefore(at) && nextChanges.remove(presentity, at)) due.add(presentity);
+        });
+        return due;
+    }
+
+    /** Whether a rule of the presentity's depends on its sphere, so a new sphere may change decisions. */
+    public boolean dependsOnSphere(Aor presentity) {
+        RuleSet set = rules.get(presentity);
+        return set != null && usesSphere(set);
     }
 
     /** The presentity's rules were written or deleted: the next decisions read them again. */

@@ -58,6 +58,8 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
     private volatile RegistrationPresence registration = RegistrationPresence.off();
     /** Who sees what; see {@link #authorizeWith}. */
     private volatile PresenceAuthorization authorization = PresenceAuthorization.open();
+    /** Told when a presentity whose rules have sphere conditions publishes a new document. */
+    private volatile java.util.function.Consumer<Aor> sphereListener = resource -> { };
     /** Permanent state (RFC 4827 pidf-manipulation), composed as the oldest publication of its presentity. */
     private final Map<Aor, PublishedState> permanent = new ConcurrentHashMap<>();
 
@@ -128,7 +130,9 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
         }
         PresenceView after = PresenceView.of(resource, composers.forPresentity(resource).compose(resource, live));
         views.put(resource, after);
-        return before == null || !before.document().equals(after.document());
+        boolean changed = before == null || !before.document().equals(after.document());
+        if (changed && authorization.dependsOnSphere(resource)) sphereListener.accept(resource);
+        return changed;
     }
 
     /**
@@ -139,9 +143,14 @@ public final class PresencePackage implements EventPackage, PublicationHandler {
         this.registration = derived;
     }
 
-    /** Applies RFC 5025 privacy rules to every watcher; off (everyone sees everything) unless called while wiring. */
-    public void authorizeWith(PresenceAuthorization rules) {
+    /**
+     * Applies RFC 5025 privacy rules to every watcher; off (everyone sees everything) unless called while
+     * wiring. {@code sphereChanged} is told (under the presentity's publication lock) when a presentity
+     * whose rules have sphere conditions has a new document, so its watchers can be decided again.
+     */
+    public void authorizeWith(PresenceAuthorization rules, java.util.function.Consumer<Aor> sphereChanged) {
         this.authorization = rules;
+        this.sphereListener = sphereChanged;
     }
 
     /**

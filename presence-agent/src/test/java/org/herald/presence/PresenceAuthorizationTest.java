@@ -90,6 +90,29 @@ class PresenceAuthorizationTest {
     }
 
     @Test
+    void aValidityIntervalThatBeginsIsReportedOnceAndChangesTheDecision() throws Exception {
+        AtomicReference<java.time.Instant> now = new AtomicReference<>(java.time.Instant.parse("2026-11-22T10:00:00Z"));
+        String timed = """
+                <cr:ruleset xmlns:cr="urn:ietf:params:xml:ns:common-policy" xmlns:pr="urn:ietf:params:xml:ns:pres-rules">
+                 <cr:rule id="office-hours"><cr:conditions><cr:identity><cr:one id="sip:bob@example.org"/></cr:identity>
+                  <cr:validity><cr:from>2026-11-22T11:00:00Z</cr:from><cr:until>2026-11-22T12:00:00Z</cr:until></cr:validity></cr:conditions>
+                  <cr:actions><pr:sub-handling>allow</pr:sub-handling></cr:actions></cr:rule>
+                </cr:ruleset>""";
+        var timedAuthorization = new PresenceAuthorization(p -> Optional.of(timed.getBytes(StandardCharsets.UTF_8)),
+                PrivacyDefaults.DEFAULT, Permissions.ALLOW_ALL, now::get);
+        Aor bob = Aor.parse("sip:bob@example.org");
+        assertEquals(SubHandling.CONFIRM, timedAuthorization.decide(ALICE, bob, view().document()).subHandling());
+        assertEquals(java.util.List.of(), timedAuthorization.validityChanged(now.get()));
+        now.set(java.time.Instant.parse("2026-11-22T11:00:00Z"));
+        assertEquals(java.util.List.of(ALICE), timedAuthorization.validityChanged(now.get()));
+        assertEquals(java.util.List.of(), timedAuthorization.validityChanged(now.get()), "once");
+        assertEquals(SubHandling.ALLOW, timedAuthorization.decide(ALICE, bob, view().document()).subHandling());
+        now.set(java.time.Instant.parse("2026-11-22T12:00:00Z"));
+        assertEquals(java.util.List.of(ALICE), timedAuthorization.validityChanged(now.get()), "and again when it ends");
+        assertEquals(SubHandling.CONFIRM, timedAuthorization.decide(ALICE, bob, view().document()).subHandling());
+    }
+
+    @Test
     void theUnmatchedDefaultAppliesWhenTheDocumentNamesSomeoneElse() throws Exception {
         assertEquals(SubHandling.CONFIRM, authorization.decide(ALICE, Aor.parse("sip:stranger@example.net"), view().document())
                 .subHandling());

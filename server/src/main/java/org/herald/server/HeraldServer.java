@@ -100,6 +100,7 @@ public final class HeraldServer implements AutoCloseable {
             registrar.expire();
             publications.expire();
             subscriptions.expire();
+            agent.tick(clock.instant());
         }), 0, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly(storage::compact), 1, 1, TimeUnit.MINUTES);
 

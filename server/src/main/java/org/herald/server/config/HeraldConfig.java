@@ -21,7 +21,7 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
-                new Presence(32768, List.of(), "union", new Privacy("allow", "confirm", "block")));
+                new Presence(32768, List.of(), "union", 0, new Privacy("allow", "confirm", "block"), new Xcap(1024 * 1024)));
     }
 
     /**
@@ -73,9 +73,14 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      *                                    registered and closed otherwise; empty: none, {@code *}: all
      * @param composition                 the composition policy of presentities that chose none
      *                                    (docs/composition.md: union, overriding, merge:contact, ...)
+     * @param staleAfter                  seconds after its {@code <timestamp>} that a tuple, person or
+     *                                    device is left out of composition; 0: never (the default)
      */
     public record Presence(int maxBodySize, List<String> registrationDerivedDomains, String composition,
-                           Privacy privacy) {}
+                           int staleAfter, Privacy privacy, Xcap xcap) {}
+
+    /** @param maxDocumentSize largest XCAP document (a PUT body, or what a PUT makes), in bytes */
+    public record Xcap(int maxDocumentSize) {}
 
     /**
      * What a watcher no pres-rules rule decides for gets (allow, confirm, polite-block or block).

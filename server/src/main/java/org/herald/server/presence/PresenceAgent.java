@@ -16,6 +16,8 @@ import org.herald.presence.privacy.SubHandling;
 import org.herald.presence.reginfo.RegEventPackage;
 import org.herald.presence.registration.DerivedDomains;
 import org.herald.presence.registration.RegistrationPresence;
+import org.herald.presence.winfo.DelegatesList;
+import org.herald.presence.winfo.WatcherInfoAccess;
 import org.herald.presence.winfo.WatcherInfoPackage;
 import org.herald.presence.xcap.ApplicationUsages;
 import org.herald.presence.xcap.XcapLimits;
@@ -63,17 +65,19 @@ public final class PresenceAgent {
 
     public PresenceAgent(HeraldConfig.Presence config, DocumentDatabase db, BindingStore bindings, InstantSource clock) {
         composers = new Composers(new MongoPolicyStore(db), CompositionPolicy.parse(config.composition()),
-                Freshness.at(clock), PublicationSource.DOCUMENT);
+                new Freshness(clock, config.staleAfter() > 0 ? java.time.Duration.ofSeconds(config.staleAfter()) : null),
+                PublicationSource.DOCUMENT);
         presence = new PresencePackage(composers, config.maxBodySize());
         documents = new MongoXcapDocumentStore(db);
         authorization = new PresenceAuthorization(this::presRules, privacyDefaults(config.privacy()),
                 permissions(config.privacy().withoutRules()), clock);
-        presence.authorizeWith(authorization);
+        presence.authorizeWith(authorization, this::reauthorize);
         derived = new RegistrationPresence(DerivedDomains.of(config.registrationDerivedDomains()), bindings::find, clock);
         presence.deriveFromRegistrations(derived);
-        winfo = new WatcherInfoPackage(clock);
+        winfo = new WatcherInfoPackage(clock, WatcherInfoAccess.presentityOnly().or(
+                new DelegatesList(this::resourceLists, XcapLimits.of(config.xcap().maxDocumentSize()).xml())), WatcherInfoPackage.DEFAULT_KEEP_WAITING);
         reg = new RegEventPackage(bindings::find, clock);
-        xcap = new XcapService(documents, this::xcapChanged, XcapLimits.DEFAULT, clock);
+        xcap = new XcapService(documents, this::xcapChanged, XcapLimits.of(config.xcap().maxDocumentSize()), clock);
         for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) permanentState(d.key());
     }
 
@@ -109,13 +113,25 @@ public final class PresenceAgent {
         return routes;
     }
 
+    /** Housekeeping, every second: rules whose validity interval began or ended are applied to live watchers. */
+    public void tick(java.time.Instant now) {
+        for (Aor presentity : authorization.validityChanged(now)) reauthorize(presentity);
+    }
+
+    private void reauthorize(Aor presentity) {
+        if (subscriptions != null) subscriptions.reauthorize(presence, presentity);
+    }
+
     private void xcapChanged(String auid, String xui, String documentName) {
         if (!xui.startsWith("sip:") || !RULES_DOCUMENT.equals(documentName)) return;
         Aor presentity = Aor.parse(xui);
         switch (auid) {
             case ApplicationUsages.PRES_RULES -> {
                 authorization.rulesChanged(presentity);
-                if (subscriptions != null) subscriptions.reauthorize(presence, presentity);
+                reauthorize(presentity);
+            }
+            case ApplicationUsages.RESOURCE_LISTS -> {
+                if (subscriptions != null) subscriptions.reauthorize(winfo, presentity); // its winfo delegates
             }
             case ApplicationUsages.PIDF_MANIPULATION -> {
                 permanentState(DocumentKey.user(auid, xui, documentName));
@@ -133,6 +149,11 @@ public final class PresenceAgent {
             // XCAP validated it as PIDF; one Herald's presence parser refuses is kept but not composed
             log.warn("permanent state {} not composed: {}", key, e.getMessage());
         }
+    }
+
+    private Optional<byte[]> resourceLists(Aor presentity) {
+        return documents.find(DocumentKey.user(ApplicationUsages.RESOURCE_LISTS, presentity.uri(), RULES_DOCUMENT))
+                .map(XcapDocument::body);
     }
 
     private Optional<byte[]> presRules(Aor presentity) {

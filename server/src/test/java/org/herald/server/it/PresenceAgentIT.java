@@ -77,6 +77,54 @@ class PresenceAgentIT {
         }
     }
 
+    private static String xcap(String auid, String user) {
+        return "http://127.0.0.1:" + open.httpPort + "/xcap-root/" + auid + "/users/sip:" + user + "/index";
+    }
+
+    @Test
+    void thePresentityAuthorizesWatcherInfoDelegatesInItsResourceLists() throws Exception {
+        try (RawSipClient frank = RawSipClient.udp(open.sipPort)) {
+            assertEquals(403, subscribe(frank, "frank-m@localhost", "gina-m@localhost", "presence.winfo", 600).status());
+            String lists = "<resource-lists xmlns=\"urn:ietf:params:xml:ns:resource-lists\"><list name=\"winfo-delegates\">"
+                    + "<entry uri=\"sip:frank-m@localhost\"/></list></resource-lists>";
+            assertEquals(201, send("PUT", xcap("resource-lists", "gina-m@localhost"), null, null, "application/resource-lists+xml",
+                    Map.of(), lists).statusCode());
+            assertEquals(200, subscribe(frank, "frank-m@localhost", "gina-m@localhost", "presence.winfo", 600).status());
+            assertTrue(notifyOf(frank, "presence.winfo", 200).header("Subscription-State").orElseThrow().startsWith("active"));
+        }
+    }
+
+    @Test
+    void aRuleForAnotherSphereAppliesOnceThePresentityPublishesThatSphere() throws Exception {
+        String rules = """
+                <cr:ruleset xmlns:cr="urn:ietf:params:xml:ns:common-policy" xmlns:pr="urn:ietf:params:xml:ns:pres-rules">
+                 <cr:rule id="family"><cr:conditions><cr:identity><cr:one id="sip:mom-m@localhost"/></cr:identity>
+                  <cr:sphere value="home"/></cr:conditions>
+                  <cr:actions><pr:sub-handling>allow</pr:sub-handling></cr:actions>
+                  <cr:transformations><pr:provide-persons><pr:all-persons/></pr:provide-persons></cr:transformations></cr:rule>
+                </cr:ruleset>""";
+        assertEquals(201, send("PUT", xcap("pres-rules", "hank-m@localhost"), null, null, "application/auth-policy+xml", Map.of(), rules)
+                .statusCode());
+        String sphere = """
+                <presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model"
+                    xmlns:rpid="urn:ietf:params:xml:ns:pidf:rpid" entity="sip:hank-m@localhost">
+                 <dm:person id="hank"><rpid:sphere><rpid:%s/></rpid:sphere></dm:person></presence>""";
+        try (RawSipClient hank = RawSipClient.udp(open.sipPort); RawSipClient mom = RawSipClient.udp(open.sipPort)) {
+            RawSipClient.Message published = hank.request("PUBLISH", "sip:hank-m@localhost").from("hank-m@localhost").to("hank-m@localhost")
+                    .header("Event", "presence").header("Expires", 600).body("application/pidf+xml", sphere.formatted("work")).send();
+            assertEquals(200, published.status());
+            assertEquals(200, subscribe(mom, "mom-m@localhost", "hank-m@localhost", "presence", 600).status());
+            assertTrue(notifyOf(mom, "presence", 200).header("Subscription-State").orElseThrow().startsWith("pending"),
+                    "at work, the family rule does not apply");
+            assertEquals(200, hank.request("PUBLISH", "sip:hank-m@localhost").from("hank-m@localhost").to("hank-m@localhost")
+                    .header("Event", "presence").header("Expires", 600).header("SIP-If-Match", published.header("SIP-ETag").orElseThrow())
+                    .body("application/pidf+xml", sphere.formatted("home")).send().status());
+            RawSipClient.Message home = notifyOf(mom, "presence", 200);
+            assertTrue(home.header("Subscription-State").orElseThrow().startsWith("active"), home::toString);
+            assertTrue(home.bodyText().contains("id=\"hank\""), home::bodyText);
+        }
+    }
+
     @Test
     void aPresentityChoosesItsCompositionPolicy() throws Exception {
         String uri = "http://127.0.0.1:" + open.httpPort + "/composition-policy/sip:erin-m@localhost";
