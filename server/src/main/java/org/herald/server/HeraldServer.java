@@ -17,7 +17,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.herald.server.config.HeraldConfig;
+import org.herald.metrics.Metrics;
+import org.herald.server.http.HttpResponse;
+import org.herald.server.http.HttpRoute;
 import org.herald.server.http.HttpServer;
+import org.herald.server.ops.ServerMetrics;
+import org.herald.store.mongo.TimedDatabase;
 import org.herald.server.presence.PresenceAgent;
 import org.herald.server.storage.StorageRuntime;
 import org.herald.server.tls.SelfSignedCertificate;
@@ -54,17 +59,20 @@ public final class HeraldServer implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final PublicationService publications;
     private final org.herald.sip.auth.UserStore users;
+    private final Metrics metrics;
     private volatile boolean ready;
 
     private HeraldServer(HeraldConfig config, InstantSource clock, StorageRuntime storage) {
         this.config = config;
         this.storage = storage;
-        var db = storage.documents();
+        metrics = new Metrics();
+        var sipMetrics = new ServerMetrics(metrics);
+        var db = new TimedDatabase(storage.documents(), metrics);
         users = new MongoUserStore(db);
         Path dataDir = Path.of(config.storage().dir()).toAbsolutePath();
 
         AtomicReference<JainSipStack> stackRef = new AtomicReference<>();
-        RequestSender sender = request -> stackRef.get().send(request);
+        RequestSender sender = sipMetrics.countingSent(request -> stackRef.get().send(request));
         var bindings = new MongoBindingStore(db);
         var agent = new PresenceAgent(config.presence(), db, bindings, clock);
         var packages = new EventPackages(agent.packages());
@@ -88,7 +96,8 @@ public final class HeraldServer implements AutoCloseable {
         agent.attach(subscriptions, publications);
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
-        stack = JainSipStack.start(stackSettings, dispatcher, handlers);
+        sipMetrics.state(bindings, publications, subscriptions);
+        stack = JainSipStack.start(stackSettings, sipMetrics.countingRequests(dispatcher), handlers);
         stackRef.set(stack);
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -108,8 +117,9 @@ public final class HeraldServer implements AutoCloseable {
             http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
                     "GET /health", request -> ready
                             ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
-                            : new HttpServer.Reply(503, "{\"status\":\"starting\"}")),
-                    agent.httpRoutes(authenticator, config.sip().domain().get(0)));
+                            : new HttpServer.Reply(503, "{\"status\":\"starting\"}"),
+                    "GET /ready", request -> readiness(db)),
+                    routes(agent.httpRoutes(authenticator, config.sip().domain().get(0))));
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             stack.close();
@@ -117,6 +127,25 @@ public final class HeraldServer implements AutoCloseable {
             throw e;
         }
         ready = true;
+    }
+
+    /** What the HTTP port serves besides /health and /ready: the presence agent's routes and /metrics. */
+    private List<HttpRoute> routes(List<HttpRoute> presence) {
+        var all = new java.util.ArrayList<>(presence);
+        all.add(HttpRoute.exact("GET", "/metrics", request -> HttpResponse.of(200)
+                .withBody("text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return all;
+    }
+
+    /** Ready: started, every SIP listener up, and the store answers. */
+    private HttpServer.Reply readiness(org.herald.store.mongo.DocumentDatabase db) {
+        if (!ready) return new HttpServer.Reply(503, "{\"status\":\"starting\"}");
+        try {
+            db.collection("users").count();
+        } catch (RuntimeException e) {
+            return new HttpServer.Reply(503, "{\"status\":\"store unreachable\"}");
+        }
+        return new HttpServer.Reply(200, "{\"status\":\"ready\",\"sip\":" + stack.ports().size() + "}");
     }
 
     public static HeraldServer start(HeraldConfig config, InstantSource clock) {
