@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.herald.server.config.HeraldConfig;
 import org.herald.metrics.Metrics;
+import org.herald.server.admin.AdminApi;
 import org.herald.server.http.HttpResponse;
 import org.herald.server.http.HttpRoute;
 import org.herald.server.http.HttpServer;
@@ -78,7 +79,8 @@ public final class HeraldServer implements AutoCloseable {
         var packages = new EventPackages(agent.packages());
         subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db),
                 config.sip().subscription(), clock, sender);
-        publications = new PublicationService(packages, new MongoPublicationStore(db),
+        var publicationStore = new MongoPublicationStore(db);
+        publications = new PublicationService(packages, publicationStore,
                 config.sip().publication(), clock, subscriptions);
         var registrar = new RegistrarService(config.sip().registrar(), bindings, clock, agent::registrationChanged);
         var digest = new DigestAuthenticator(authSecret(config.auth(), dataDir),
@@ -119,7 +121,9 @@ public final class HeraldServer implements AutoCloseable {
                             ? new HttpServer.Reply(200, "{\"status\":\"ok\"}")
                             : new HttpServer.Reply(503, "{\"status\":\"starting\"}"),
                     "GET /ready", request -> readiness(db)),
-                    routes(agent.httpRoutes(authenticator, config.sip().domain().get(0))));
+                    routes(agent.httpRoutes(authenticator, config.sip().domain().get(0)), new AdminApi(config.admin().user(),
+                            config.admin().password().isEmpty() ? AdminApi.passwordIn(dataDir) : config.admin().password(),
+                            registrar, subscriptions, publicationStore, packages, users, clock)));
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             stack.close();
@@ -130,8 +134,9 @@ public final class HeraldServer implements AutoCloseable {
     }
 
     /** What the HTTP port serves besides /health and /ready: the presence agent's routes and /metrics. */
-    private List<HttpRoute> routes(List<HttpRoute> presence) {
+    private List<HttpRoute> routes(List<HttpRoute> presence, AdminApi admin) {
         var all = new java.util.ArrayList<>(presence);
+        all.addAll(admin.routes());
         all.add(HttpRoute.exact("GET", "/metrics", request -> HttpResponse.of(200)
                 .withBody("text/plain; version=0.0.4; charset=utf-8", metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         return all;
@@ -164,6 +169,9 @@ public final class HeraldServer implements AutoCloseable {
                 config.storage().mongodb().uri().isBlank()
                         ? "embedded " + config.storage().embedded().backend() + " in " + Path.of(config.storage().dir()).toAbsolutePath()
                         : "external MongoDB");
+        log.info("admin console http://{}:{}/admin (user {}, password {})", config.http().host(), server.http.port(),
+                config.admin().user(), config.admin().password().isEmpty()
+                        ? "in " + Path.of(config.storage().dir()).toAbsolutePath().resolve("admin.password") : "as configured");
         return server;
     }
 

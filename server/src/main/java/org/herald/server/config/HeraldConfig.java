@@ -11,7 +11,7 @@ import org.herald.sip.registrar.RegistrarPolicy;
  * {@code HERALD_*} environment variables, then {@code --set key=value}. Keys are the kebab-case
  * paths, e.g. {@code sip.udp.port}; docs/configuration.md lists every one.
  */
-public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence) {
+public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence, Admin admin) {
 
     public static HeraldConfig defaults() {
         return new HeraldConfig(
@@ -21,7 +21,8 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Http("127.0.0.1", 8080),
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
-                new Presence(32768, List.of(), "union", 0, new Privacy("allow", "confirm", "block"), new Xcap(1024 * 1024)));
+                new Presence(32768, List.of(), "union", 0, new Privacy("allow", "confirm", "block"), new Xcap(1024 * 1024)),
+                new Admin("admin", ""));
     }
 
     /**
@@ -78,6 +79,14 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      */
     public record Presence(int maxBodySize, List<String> registrationDerivedDomains, String composition,
                            int staleAfter, Privacy privacy, Xcap xcap) {}
+
+    /**
+     * The admin console and API at {@code /admin} (HTTP Basic).
+     *
+     * @param user     the admin user name
+     * @param password its password; empty: one is generated and kept in {@code storage.dir}/admin.password
+     */
+    public record Admin(String user, String password) {}
 
     /** @param maxDocumentSize largest XCAP document (a PUT body, or what a PUT makes), in bytes */
     public record Xcap(int maxDocumentSize) {}

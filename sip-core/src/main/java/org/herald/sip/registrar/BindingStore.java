@@ -23,4 +23,7 @@ public interface BindingStore {
     List<Registration> withContact(String contactUri);
 
     long countBindings();
+
+    /** Registrations with bindings, at most {@code limit} (0: all), for the admin API. */
+    List<Registration> list(int limit);
 }

@@ -67,6 +67,17 @@ public final class RegistrarService {
         }
     }
 
+    /** Removes bindings of the AOR (all of them with {@code contactUri} null), as an operator would. */
+    public void unregister(Aor aor, String contactUri) {
+        prune(aor, b -> contactUri == null || b.uri().equals(contactUri));
+    }
+
+    /** Live registrations, for the admin API. */
+    public List<Registration> list(int limit) {
+        Instant now = clock.instant();
+        return store.list(limit).stream().map(r -> r.withBindings(r.active(now))).filter(r -> !r.bindings().isEmpty()).toList();
+    }
+
     /** Removes expired bindings; returns how many AORs changed. */
     public int expire() {
         Instant now = clock.instant();

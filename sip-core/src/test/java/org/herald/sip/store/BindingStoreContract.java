@@ -53,5 +53,10 @@ public abstract class BindingStoreContract {
         assertEquals(List.of(Aor.parse("old@example.com")), store().withContact("sip:o@h").stream().map(Registration::aor).toList());
         assertTrue(store().withContact("sip:nobody@h").isEmpty());
         assertEquals(2, store().countBindings());
+        assertEquals(2, store().list(0).size());
+        assertEquals(1, store().list(1).size());
+        store().save(Registration.empty(Aor.parse("old@example.com")));
+        assertEquals(List.of(Aor.parse("new@example.com")), store().list(0).stream().map(Registration::aor).toList(),
+                "an AOR without bindings is not listed");
     }
 }

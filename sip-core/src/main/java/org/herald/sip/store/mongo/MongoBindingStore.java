@@ -56,6 +56,12 @@ public final class MongoBindingStore implements BindingStore {
     }
 
     @Override
+    public List<Registration> list(int limit) {
+        return registrations.find(Filters.empty(), limit, MongoBindingStore::decode).stream()
+                .filter(r -> !r.bindings().isEmpty()).toList();
+    }
+
+    @Override
     public long countBindings() {
         return registrations.find(Filters.empty(), MongoBindingStore::decode).stream()
                 .mapToLong(r -> r.bindings().size()).sum();
