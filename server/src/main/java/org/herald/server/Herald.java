@@ -69,6 +69,7 @@ public final class Herald {
 
     private static void run(HeraldConfig config, List<String> rest) throws InterruptedException {
         if (!rest.isEmpty()) throw new IllegalArgumentException("unexpected arguments: " + rest);
+        org.herald.server.ops.Logging.apply(config.log());
         HeraldServer server = HeraldServer.start(config, InstantSource.system());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

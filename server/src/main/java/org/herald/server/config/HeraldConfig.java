@@ -11,7 +11,7 @@ import org.herald.sip.registrar.RegistrarPolicy;
  * {@code HERALD_*} environment variables, then {@code --set key=value}. Keys are the kebab-case
  * paths, e.g. {@code sip.udp.port}; docs/configuration.md lists every one.
  */
-public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence, Admin admin) {
+public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence, Admin admin, Log log) {
 
     public static HeraldConfig defaults() {
         return new HeraldConfig(
@@ -22,7 +22,8 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Storage("data", new Mongo("", "herald"), new Embedded("h2", 5000, false)),
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
                 new Presence(32768, List.of(), "union", 0, new Privacy("allow", "confirm", "block"), new Xcap(1024 * 1024)),
-                new Admin("admin", ""));
+                new Admin("admin", ""),
+                new Log("text", List.of()));
     }
 
     /**
@@ -87,6 +88,12 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      * @param password its password; empty: one is generated and kept in {@code storage.dir}/admin.password
      */
     public record Admin(String user, String password) {}
+
+    /**
+     * @param format {@code text} (the logback.xml pattern) or {@code json} (one object a line)
+     * @param levels {@code logger=LEVEL} entries, e.g. {@code org.herald.sip=DEBUG}; {@code root=WARN}
+     */
+    public record Log(String format, List<String> levels) {}
 
     /** @param maxDocumentSize largest XCAP document (a PUT body, or what a PUT makes), in bytes */
     public record Xcap(int maxDocumentSize) {}
