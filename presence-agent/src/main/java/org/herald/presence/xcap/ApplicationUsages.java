@@ -55,7 +55,8 @@ public final class ApplicationUsages {
         List<ApplicationUsage> usages = new ArrayList<>();
         usages.add(new ApplicationUsage(PRES_RULES, "application/auth-policy+xml", PRES_RULES_NS, "ruleset",
                 List.of(COMMON_POLICY_NS, PRES_RULES_NS), "pres-rules.xsd",
-                List.of(Uniqueness.amongSiblings(COMMON_POLICY_NS, "rule", "id", true)), true, true, Optional.empty()));
+                List.of(Uniqueness.amongSiblings(COMMON_POLICY_NS, "rule", "id", true), UsableBy.presRules()), true, true,
+                Optional.empty()));
         usages.add(new ApplicationUsage(RESOURCE_LISTS, "application/resource-lists+xml", ResourceListRules.NS,
                 "resource-lists", List.of(ResourceListRules.NS), "resource-lists.xsd", ResourceListRules.all(), true, true,
                 Optional.empty()));
@@ -65,7 +66,7 @@ public final class ApplicationUsages {
         usages.add(new ApplicationUsage(PIDF_MANIPULATION, "application/pidf+xml", PIDF_NS, "presence",
                 List.of(PIDF_NS, DATA_MODEL_NS), "pidf.xsd",
                 List.of(Uniqueness.inDocument(List.of(new String[] {PIDF_NS, "tuple"}, new String[] {DATA_MODEL_NS, "person"},
-                        new String[] {DATA_MODEL_NS, "device"}), "id", true)), true, true, Optional.empty()));
+                        new String[] {DATA_MODEL_NS, "device"}), "id", true), UsableBy.pidf()), true, true, Optional.empty()));
         List<ApplicationUsage> served = List.copyOf(usages);
         usages.add(new ApplicationUsage(XCAP_CAPS, "application/xcap-caps+xml", XCAP_CAPS_NS, "xcap-caps",
                 List.of(XCAP_CAPS_NS), "xcap-caps.xsd", List.of(), false, false,

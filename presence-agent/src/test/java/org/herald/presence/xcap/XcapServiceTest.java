@@ -234,4 +234,23 @@ class XcapServiceTest {
         String doc = xcap.handle(XcapRequest.get(LISTS, ALICE)).bodyText();
         for (int i = 0; i < 24; i++) assertTrue(doc.contains("sip:u" + i + "@example.com"), "entry " + i + " survived");
     }
+
+    @Test
+    void rulesThePrivacyEngineCannotReadAreRefusedAndNothingIsStored() {
+        String unzoned = """
+                <cr:ruleset xmlns:cr="urn:ietf:params:xml:ns:common-policy" xmlns:pr="urn:ietf:params:xml:ns:pres-rules">
+                 <cr:rule id="r"><cr:conditions><cr:validity><cr:from>2026-11-22T10:00:00</cr:from>
+                  <cr:until>2026-11-22T12:00:00</cr:until></cr:validity></cr:conditions>
+                  <cr:actions><pr:sub-handling>allow</pr:sub-handling></cr:actions></cr:rule>
+                </cr:ruleset>""";
+        XcapResponse r = xcap.handle(XcapRequest.put(RULES, "application/auth-policy+xml", utf8(unzoned), ALICE));
+        assertEquals(409, r.status());
+        String body = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(body.contains("<constraint-failure") && body.contains("not usable as privacy rules"), body);
+        assertEquals(404, xcap.handle(XcapRequest.get(RULES, ALICE)).status());
+        assertTrue(changes.isEmpty());
+        XcapResponse zoned = xcap.handle(XcapRequest.put(RULES, "application/auth-policy+xml",
+                utf8(unzoned.replace("10:00:00<", "10:00:00Z<").replace("12:00:00<", "12:00:00Z<")), ALICE));
+        assertEquals(201, zoned.status(), () -> new String(zoned.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

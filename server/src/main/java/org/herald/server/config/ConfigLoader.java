@@ -90,7 +90,30 @@ public final class ConfigLoader {
         if (!List.of("h2", "memory").contains(c.storage().embedded().backend())) {
             throw new ConfigException("storage.embedded.backend must be h2 or memory");
         }
+        validatePresence(c.presence());
+        if (!List.of("text", "json").contains(c.log().format())) throw new ConfigException("log.format must be text or json");
+        for (String entry : c.log().levels()) {
+            if (entry.indexOf('=') <= 0) throw new ConfigException("log.levels entries are logger=LEVEL, not " + entry);
+        }
         return c;
+    }
+
+    private static void validatePresence(HeraldConfig.Presence p) {
+        try {
+            org.herald.presence.compose.CompositionPolicy.parse(p.composition());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("presence.composition: " + e.getMessage());
+        }
+        var handlings = List.of("allow", "confirm", "polite-block", "block");
+        for (var key : java.util.Map.of("without-rules", p.privacy().withoutRules(), "unmatched", p.privacy().unmatched(),
+                "anonymous", p.privacy().anonymous()).entrySet()) {
+            if (!handlings.contains(key.getValue())) {
+                throw new ConfigException("presence.privacy." + key.getKey() + " must be allow, confirm, polite-block or block, not "
+                        + key.getValue());
+            }
+        }
+        if (p.staleAfter() < 0) throw new ConfigException("presence.stale-after must be 0 (off) or a number of seconds");
+        if (p.xcap().maxDocumentSize() < 1024) throw new ConfigException("presence.xcap.max-document-size must be at least 1024");
     }
 
     private static void merge(ObjectNode target, ObjectNode source, String path) {

@@ -66,6 +66,12 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("http.port=70000"), Map.of()));
         assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("http.port=eighty"), Map.of()));
         assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("auth.mode=maybe"), Map.of()));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("presence.composition=loudest"), Map.of()))
+                .getMessage().startsWith("presence.composition"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("presence.privacy.unmatched=maybe"), Map.of()))
+                .getMessage().startsWith("presence.privacy.unmatched"));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("presence.stale-after=-1"), Map.of()));
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of("log.format=xml"), Map.of()));
     }
 
     @Test
@@ -74,5 +80,14 @@ class ConfigLoaderTest {
         assertTrue(keys.contains("sip.udp.port = 5060"), keys.toString());
         assertTrue(keys.contains("auth.mode = \"digest\""), keys.toString());
         assertTrue(keys.stream().anyMatch(k -> k.startsWith("storage.mongodb.uri = ")));
+    }
+
+    @Test
+    void theExampleProductionConfigurationLoads() {
+        HeraldConfig c = ConfigLoader.load(Path.of("..", "docs", "deploy", "herald.yaml"), List.of(), Map.of());
+        assertEquals("mongodb://db1.example.com,db2.example.com,db3.example.com/herald?replicaSet=rs0", c.storage().mongodb().uri());
+        assertEquals("/etc/herald/tls.p12", c.sip().tls().keystore());
+        assertEquals("confirm", c.presence().privacy().withoutRules());
+        assertEquals("json", c.log().format());
     }
 }
