@@ -22,6 +22,7 @@ import org.herald.server.admin.AdminApi;
 import org.herald.server.http.HttpResponse;
 import org.herald.server.http.HttpRoute;
 import org.herald.server.http.HttpServer;
+import org.herald.server.ops.Drain;
 import org.herald.server.ops.ServerMetrics;
 import org.herald.store.mongo.TimedDatabase;
 import org.herald.server.presence.PresenceAgent;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
 /** One Herald process: storage, the SIP stack and its services, housekeeping and the HTTP port, wired together. */
 public final class HeraldServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HeraldServer.class);
+    /** How long a stopping server waits for answers to the NOTIFYs it sent. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final HeraldConfig config;
     private final StorageRuntime storage;
@@ -61,13 +64,15 @@ public final class HeraldServer implements AutoCloseable {
     private final PublicationService publications;
     private final org.herald.sip.auth.UserStore users;
     private final Metrics metrics;
+    private final ServerMetrics sipMetrics;
+    private final Drain drain = new Drain();
     private volatile boolean ready;
 
     private HeraldServer(HeraldConfig config, InstantSource clock, StorageRuntime storage) {
         this.config = config;
         this.storage = storage;
         metrics = new Metrics();
-        var sipMetrics = new ServerMetrics(metrics);
+        sipMetrics = new ServerMetrics(metrics);
         var db = new TimedDatabase(storage.documents(), metrics);
         users = new MongoUserStore(db);
         Path dataDir = Path.of(config.storage().dir()).toAbsolutePath();
@@ -99,7 +104,7 @@ public final class HeraldServer implements AutoCloseable {
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
         sipMetrics.state(bindings, publications, subscriptions);
-        stack = JainSipStack.start(stackSettings, sipMetrics.countingRequests(dispatcher), handlers);
+        stack = JainSipStack.start(stackSettings, drain.guard(sipMetrics.countingRequests(dispatcher)), handlers);
         stackRef.set(stack);
 
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -247,7 +252,13 @@ public final class HeraldServer implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
-        log.info("Herald stopping");
+        log.info("Herald stopping: new requests get 503, waiting for the NOTIFYs in flight");
+        try {
+            long left = drain.start(sipMetrics::inFlight, SHUTDOWN_GRACE);
+            if (left > 0) log.warn("{} NOTIFYs still unanswered after {}", left, SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
         housekeeping.shutdownNow();
         stack.close();

@@ -50,6 +50,11 @@ public final class ServerMetrics {
         return metrics;
     }
 
+    /** Requests Herald sent (NOTIFYs) still waiting for their final answer. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
     /** The application with every request and Herald's answer counted. */
     public SipApplication countingRequests(SipApplication app) {
         return new SipApplication() {
