@@ -106,7 +106,14 @@ final class Uniqueness {
         for (Node n = parent; n != null && n.getNodeType() == Node.ELEMENT_NODE; n = n.getParentNode()) {
             names.add(0, n.getNodeName());
         }
-        names.add(element);
+        String written = element; // as the document writes it, prefix included, so the selector resolves
+        for (Node c = parent == null ? null : parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c.getNodeType() == Node.ELEMENT_NODE && element.equals(c.getLocalName())) {
+                written = c.getNodeName();
+                break;
+            }
+        }
+        names.add(written);
         return String.join("/", names) + "/@" + attribute;
     }
 }

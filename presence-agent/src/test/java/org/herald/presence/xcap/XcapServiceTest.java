@@ -124,7 +124,7 @@ class XcapServiceTest {
         XcapResponse duplicate = xcap.handle(XcapRequest.put(RULES + "/~~/cr:ruleset/cr:rule%5b2%5d", EL,
                 utf8("<cr:rule id=\"a\"/>"), ALICE).withQuery("xmlns(cr=urn:ietf:params:xml:ns:common-policy)"));
         assertEquals(409, duplicate.status());
-        assertTrue(duplicate.bodyText().contains("<exists field=\"cr:ruleset/rule/@id\"><alt-value>a-2</alt-value>"), duplicate.bodyText());
+        assertTrue(duplicate.bodyText().contains("<exists field=\"cr:ruleset/cr:rule/@id\"><alt-value>a-2</alt-value>"), duplicate.bodyText());
         assertEquals(List.of("pres-rules sip:alice@example.com index", "pres-rules sip:alice@example.com index",
                 "pres-rules sip:alice@example.com index"), changes);
     }
