@@ -45,8 +45,8 @@ import org.herald.sip.registrar.RegistrarService;
  *   GET    /admin/api/presentities                 presentities with publications or watchers: composed
  *                                                  document, publications, watchers (state, expiry, CSeq)
  *   GET    /admin/api/subscriptions                every live subscription
- *   DELETE /admin/api/subscriptions/{id}           terminate it (reason deactivated)
- *   GET    /admin/api/users | POST {aor, password} | DELETE /admin/api/users/{aor}
+ *   DELETE /admin/api/subscriptions/{id}[?reason=] terminate it (reason deactivated unless given)
+ *   GET    /admin/api/users | POST {aor, password} | DELETE /admin/api/users/{aor} (its watchers: noresource)
  * </pre>
  * Errors are {@code {"error": code, "reason": text}} with a stable code.
  */
@@ -105,11 +105,10 @@ public final class AdminApi {
                 case "DELETE registrations/*" -> unregister(Aor.parse(rest), query(request, "contact"));
                 case "GET presentities" -> ok(presentities());
                 case "GET subscriptions" -> ok(subscriptionList(subscriptions.all()));
-                case "DELETE subscriptions/*" -> terminate(rest);
+                case "DELETE subscriptions/*" -> terminate(rest, query(request, "reason"));
                 case "GET users" -> ok(userList());
                 case "POST users" -> addUser(request.body());
-                case "DELETE users/*" -> users.remove(Aor.parse(rest)) ? HttpResponse.of(204)
-                        : error(404, "no-such-user", rest + " is not a user");
+                case "DELETE users/*" -> removeUser(Aor.parse(rest));
                 default -> error(404, "no-such-resource", request.method() + " " + request.path());
             };
         } catch (IllegalArgumentException e) {
@@ -179,9 +178,25 @@ public final class AdminApi {
         return out;
     }
 
-    private HttpResponse terminate(String id) {
+    /** Ends a subscription with the reason given (RFC 6665 §4.1.3; default deactivated: the watcher may subscribe again at once). */
+    private HttpResponse terminate(String id, String reason) {
         if (subscriptions.find(id).isEmpty()) return error(404, "no-such-subscription", id);
-        subscriptions.terminate(id, TerminationReason.DEACTIVATED);
+        TerminationReason why;
+        try {
+            why = reason == null ? TerminationReason.DEACTIVATED : TerminationReason.valueOf(reason.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return error(400, "bad-reason", "reason is one of deactivated, probation, rejected, timeout, giveup, noresource, invariant");
+        }
+        subscriptions.terminate(id, why);
+        return HttpResponse.of(204);
+    }
+
+    /** A removed user is no resource any more: subscriptions to it end with reason noresource. */
+    private HttpResponse removeUser(Aor aor) {
+        if (!users.remove(aor)) return error(404, "no-such-user", aor.uri() + " is not a user");
+        for (Subscription s : subscriptions.all()) {
+            if (s.resource().equals(aor)) subscriptions.terminate(s.id(), TerminationReason.NORESOURCE);
+        }
         return HttpResponse.of(204);
     }
 

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,19 +92,48 @@ class AdminIT {
             }
             assertTrue(listed, "the presentity with its watcher and composed document");
 
-            assertEquals(204, call("DELETE", "/admin/api/subscriptions/" + id, null, true).statusCode());
-            assertEquals("terminated;reason=deactivated", notifyOf(watcher, "presence", 200).header("Subscription-State").orElseThrow().trim());
+            assertEquals("bad-reason", json.readTree(call("DELETE", "/admin/api/subscriptions/" + id + "?reason=bored", null, true).body())
+                    .path("error").asText());
+            assertEquals(204, call("DELETE", "/admin/api/subscriptions/" + id + "?reason=probation", null, true).statusCode());
+            assertEquals("terminated;reason=probation", notifyOf(watcher, "presence", 200).header("Subscription-State").orElseThrow().trim());
             assertEquals(404, call("DELETE", "/admin/api/subscriptions/" + id, null, true).statusCode());
 
             assertEquals(204, call("DELETE", "/admin/api/registrations/sip:api-a@localhost", null, true).statusCode());
             assertFalse(get("/admin/api/registrations").toString().contains("sip:api-a@localhost"));
 
             assertEquals(201, call("POST", "/admin/api/users", "{\"aor\":\"sip:newbie@localhost\",\"password\":\"pw\"}", true).statusCode());
+            assertEquals(200, subscribe(watcher, "api-w@localhost", "newbie@localhost", "presence", 600).status());
+            notifyOf(watcher, "presence", 200);
             assertTrue(get("/admin/api/users").toString().contains("sip:newbie@localhost"));
             assertEquals("bad-json", json.readTree(call("POST", "/admin/api/users", "{nope", true).body()).path("error").asText());
             assertEquals(204, call("DELETE", "/admin/api/users/sip:newbie@localhost", null, true).statusCode());
+            assertEquals("terminated;reason=noresource", notifyOf(watcher, "presence", 200).header("Subscription-State").orElseThrow().trim(),
+                    "a removed user is no resource: its watchers are told");
             assertEquals(404, call("DELETE", "/admin/api/users/sip:newbie@localhost", null, true).statusCode());
             assertEquals("no-such-resource", json.readTree(call("GET", "/admin/api/nothing", null, true).body()).path("error").asText());
+        }
+    }
+
+    @Test
+    void watcherInfoShowsWhyAnOperatorEndedASubscription() throws Exception {
+        try (RawSipClient alice = RawSipClient.udp(server.sipPort); RawSipClient bob = RawSipClient.udp(server.sipPort)) {
+            assertEquals(200, subscribe(alice, "winfo-a@localhost", "winfo-a@localhost", "presence.winfo", 600).status());
+            notifyOf(alice, "presence.winfo", 200);
+            for (String reason : new String[] {"deactivated", "probation", "noresource"}) {
+                assertEquals(200, subscribe(bob, "winfo-b@localhost", "winfo-a@localhost", "presence", 600).status());
+                notifyOf(bob, "presence", 200);
+                notifyOf(alice, "presence.winfo", 200); // bob subscribed
+                String id = null;
+                for (JsonNode s : get("/admin/api/subscriptions")) {
+                    if (s.path("watcher").asText().equals("sip:winfo-b@localhost") && s.path("event").asText().equals("presence")) {
+                        id = s.path("id").asText();
+                    }
+                }
+                assertEquals(204, call("DELETE", "/admin/api/subscriptions/" + id + "?reason=" + reason, null, true).statusCode());
+                notifyOf(bob, "presence", 200);
+                WatcherInfoIT.Watcher w = WatcherInfoIT.parse(notifyOf(alice, "presence.winfo", 200)).watchers().get(0);
+                assertEquals(List.of("terminated", reason), List.of(w.status(), w.event()));
+            }
         }
     }
 
