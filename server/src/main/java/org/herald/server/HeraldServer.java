@@ -26,6 +26,7 @@ import org.herald.server.ops.Drain;
 import org.herald.server.ops.ServerMetrics;
 import org.herald.store.mongo.TimedDatabase;
 import org.herald.server.presence.PresenceAgent;
+import org.herald.server.wakeup.WakeupGateway;
 import org.herald.server.storage.StorageRuntime;
 import org.herald.server.tls.SelfSignedCertificate;
 import org.herald.sip.LocalDomains;
@@ -81,6 +82,7 @@ public final class HeraldServer implements AutoCloseable {
         RequestSender sender = sipMetrics.countingSent(request -> stackRef.get().send(request));
         var bindings = new MongoBindingStore(db);
         var agent = new PresenceAgent(config.presence(), db, bindings, clock);
+        var wakeup = new WakeupGateway(config.wakeup(), db, clock);
         var packages = new EventPackages(agent.packages());
         subscriptions = new SubscriptionService(packages, new MongoSubscriptionStore(db),
                 config.sip().subscription(), clock, sender);
@@ -119,6 +121,7 @@ public final class HeraldServer implements AutoCloseable {
             agent.tick(clock.instant());
         }), 0, 1, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(() -> quietly(storage::compact), 1, 1, TimeUnit.MINUTES);
+        wakeup.checkEvery(housekeeping, config.wakeup().checkInterval());
 
         try {
             http = HttpServer.start(config.http().host(), config.http().port(), Map.of(
@@ -128,7 +131,7 @@ public final class HeraldServer implements AutoCloseable {
                     "GET /ready", request -> readiness(db)),
                     routes(agent.httpRoutes(authenticator, config.sip().domain().get(0)), new AdminApi(config.admin().user(),
                             config.admin().password().isEmpty() ? AdminApi.passwordIn(dataDir) : config.admin().password(),
-                            registrar, subscriptions, publicationStore, packages, users, clock)));
+                            registrar, subscriptions, publicationStore, packages, users, wakeup, clock)));
         } catch (RuntimeException e) {
             housekeeping.shutdownNow();
             stack.close();

@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.herald.presence.PresenceView;
+import org.herald.server.wakeup.WakeupGateway;
+import org.herald.wakeup.Cidr;
+import org.herald.wakeup.Network;
+import org.herald.wakeup.gateway.ProxyEndpoint;
 import org.herald.server.http.HttpRequest;
 import org.herald.server.http.HttpResponse;
 import org.herald.server.http.HttpRoute;
@@ -47,6 +51,7 @@ import org.herald.sip.registrar.RegistrarService;
  *   GET    /admin/api/subscriptions                every live subscription
  *   DELETE /admin/api/subscriptions/{id}[?reason=] terminate it (reason deactivated unless given)
  *   GET    /admin/api/users | POST {aor, password} | DELETE /admin/api/users/{aor} (its watchers: noresource)
+ *   GET    /admin/api/wakeup-proxies (with health) | POST {id, url, secret, networks} | DELETE /admin/api/wakeup-proxies/{id}
  * </pre>
  * Errors are {@code {"error": code, "reason": text}} with a stable code.
  */
@@ -62,10 +67,12 @@ public final class AdminApi {
     private final EventPackages packages;
     private final UserStore users;
     private final InstantSource clock;
+    private final WakeupGateway wakeup;
     private final byte[] console;
 
     public AdminApi(String user, String password, RegistrarService registrar, SubscriptionService subscriptions,
-                    PublicationStore publications, EventPackages packages, UserStore users, InstantSource clock) {
+                    PublicationStore publications, EventPackages packages, UserStore users, WakeupGateway wakeup,
+                    InstantSource clock) {
         this.expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.registrar = registrar;
         this.subscriptions = subscriptions;
@@ -73,6 +80,7 @@ public final class AdminApi {
         this.packages = packages;
         this.users = users;
         this.clock = clock;
+        this.wakeup = wakeup;
         try (InputStream in = AdminApi.class.getResourceAsStream("/admin/console.html")) {
             this.console = in.readAllBytes();
         } catch (IOException | NullPointerException e) {
@@ -109,6 +117,10 @@ public final class AdminApi {
                 case "GET users" -> ok(userList());
                 case "POST users" -> addUser(request.body());
                 case "DELETE users/*" -> removeUser(Aor.parse(rest));
+                case "GET wakeup-proxies" -> ok(proxyList());
+                case "POST wakeup-proxies" -> addProxy(request.body());
+                case "DELETE wakeup-proxies/*" -> wakeup.proxies().remove(rest) ? HttpResponse.of(204)
+                        : error(404, "no-such-proxy", rest);
                 default -> error(404, "no-such-resource", request.method() + " " + request.path());
             };
         } catch (IllegalArgumentException e) {
@@ -218,6 +230,45 @@ public final class AdminApi {
         if (aor.isBlank() || password.isEmpty()) return error(400, "bad-request", "expected {\"aor\": \"sip:user@domain\", \"password\": \"...\"}");
         users.save(User.withPassword(Aor.parse(aor), password));
         return HttpResponse.json(201, json.createObjectNode().put("aor", Aor.parse(aor).uri()).toString());
+    }
+
+    private ArrayNode proxyList() {
+        ArrayNode out = json.createArrayNode();
+        for (ProxyEndpoint p : wakeup.proxies().all()) {
+            ObjectNode o = out.addObject().put("id", p.id()).put("url", p.url().toString()).put("healthy", wakeup.health().healthy(p.id()));
+            ArrayNode networks = o.putArray("networks");
+            for (Network n : p.networks()) {
+                ObjectNode net = networks.addObject().put("mcc", n.mcc()).put("mnc", n.mnc()).put("id", n.id());
+                ArrayNode ranges = net.putArray("ranges");
+                n.ranges().forEach(r -> ranges.add(r.toString()));
+            }
+        }
+        return out;
+    }
+
+    /** {@code {"id", "url", "secret", "networks": [{"mcc", "mnc", "id"?, "ranges": [...]}]}}; replaces a proxy with the same id. */
+    private HttpResponse addProxy(byte[] body) {
+        JsonNode p;
+        try {
+            p = json.readTree(body);
+        } catch (IOException e) {
+            return error(400, "bad-json", "not valid JSON");
+        }
+        List<Network> networks = new ArrayList<>();
+        for (JsonNode n : p.path("networks")) {
+            List<Cidr> ranges = new ArrayList<>();
+            for (JsonNode r : n.path("ranges")) ranges.add(Cidr.parse(r.asText()));
+            networks.add(new Network(n.path("mcc").asText(), n.path("mnc").asText(), n.path("id").asText(""), ranges));
+        }
+        String id = p.path("id").asText("");
+        String secret = p.path("secret").asText("");
+        if (id.isBlank() || secret.length() < 16 || networks.isEmpty()) {
+            return error(400, "bad-request", "a proxy needs an id, a secret of at least 16 characters and at least one network");
+        }
+        ProxyEndpoint proxy = new ProxyEndpoint(id, java.net.URI.create(p.path("url").asText("")), secret, networks);
+        wakeup.proxies().save(proxy);
+        wakeup.health().check(); // find out now whether it is up, rather than at the next round
+        return HttpResponse.json(201, json.createObjectNode().put("id", id).toString());
     }
 
     private static long secondsUntil(Instant t, Instant now) {

@@ -91,6 +91,9 @@ public final class ConfigLoader {
             throw new ConfigException("storage.embedded.backend must be h2 or memory");
         }
         validatePresence(c.presence());
+        if (c.wakeup().checkInterval() < 1) throw new ConfigException("wakeup.check-interval must be at least 1 second");
+        if (c.wakeup().retryAfter() < 1) throw new ConfigException("wakeup.retry-after must be at least 1 second");
+        if (c.wakeup().attempts() < 1) throw new ConfigException("wakeup.attempts must be at least 1");
         if (!List.of("text", "json").contains(c.log().format())) throw new ConfigException("log.format must be text or json");
         for (String entry : c.log().levels()) {
             if (entry.indexOf('=') <= 0) throw new ConfigException("log.levels entries are logger=LEVEL, not " + entry);

@@ -11,7 +11,8 @@ import org.herald.sip.registrar.RegistrarPolicy;
  * {@code HERALD_*} environment variables, then {@code --set key=value}. Keys are the kebab-case
  * paths, e.g. {@code sip.udp.port}; docs/configuration.md lists every one.
  */
-public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence, Admin admin, Log log) {
+public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Presence presence, Admin admin, Log log,
+                           Wakeup wakeup) {
 
     public static HeraldConfig defaults() {
         return new HeraldConfig(
@@ -23,7 +24,8 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
                 new Auth(AuthMode.DIGEST, 300, List.of("MD5"), ""),
                 new Presence(32768, List.of(), "union", 0, new Privacy("allow", "confirm", "block"), new Xcap(1024 * 1024)),
                 new Admin("admin", ""),
-                new Log("text", List.of()));
+                new Log("text", List.of()),
+                new Wakeup(10, "", "", 30, 3));
     }
 
     /**
@@ -88,6 +90,18 @@ public record HeraldConfig(Sip sip, Http http, Storage storage, Auth auth, Prese
      * @param password its password; empty: one is generated and kept in {@code storage.dir}/admin.password
      */
     public record Admin(String user, String password) {}
+
+    /**
+     * How the push gateway uses wake-up proxies (the proxies themselves are managed in the store, through
+     * the admin API).
+     *
+     * @param checkInterval      seconds between health checks of every proxy ({@code GET /status})
+     * @param trustStore         PKCS#12 file with the proxies' certificates (or their CA); empty: the JDK's
+     * @param trustStorePassword its password
+     * @param retryAfter         seconds a woken device has to reconnect before it is woken again (then twice that, ...)
+     * @param attempts           wakes in all before the device counts as unreachable
+     */
+    public record Wakeup(int checkInterval, String trustStore, String trustStorePassword, int retryAfter, int attempts) {}
 
     /**
      * @param format {@code text} (the logback.xml pattern) or {@code json} (one object a line)

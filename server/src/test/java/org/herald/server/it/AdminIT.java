@@ -115,6 +115,29 @@ class AdminIT {
     }
 
     @Test
+    void wakeupProxiesAreManagedAndCheckedThroughTheApi() throws Exception {
+        var networks = List.of(new org.herald.wakeup.Network("214", "07", "lab", List.of(org.herald.wakeup.Cidr.parse("127.0.0.0/8"))));
+        try (var proxy = org.herald.wakeup.WakeupProxy.start(org.herald.wakeup.WakeupProxyConfig.of("127.0.0.1", 0,
+                org.herald.wakeup.WakeupProxyConfig.Tls.NONE, "admin-it-secret-123", networks), java.time.InstantSource.system())) {
+            String body = "{\"id\":\"lab\",\"url\":\"http://127.0.0.1:" + proxy.port() + "\",\"secret\":\"admin-it-secret-123\","
+                    + "\"networks\":[{\"mcc\":\"214\",\"mnc\":\"07\",\"ranges\":[\"127.0.0.0/8\"]}]}";
+            assertEquals(201, call("POST", "/admin/api/wakeup-proxies", body, true).statusCode());
+            JsonNode listed = null;
+            for (int i = 0; i < 50; i++) { // the first check runs as the proxy is added
+                listed = get("/admin/api/wakeup-proxies").get(0);
+                if (listed.path("healthy").asBoolean()) break;
+                Thread.sleep(50);
+            }
+            assertEquals("lab", listed.path("id").asText());
+            assertTrue(listed.path("healthy").asBoolean(), listed::toString);
+            assertEquals("127.0.0.0/8", listed.path("networks").get(0).path("ranges").get(0).asText());
+            assertEquals(400, call("POST", "/admin/api/wakeup-proxies", "{\"id\":\"x\",\"secret\":\"short\"}", true).statusCode());
+            assertEquals(204, call("DELETE", "/admin/api/wakeup-proxies/lab", null, true).statusCode());
+            assertEquals(0, get("/admin/api/wakeup-proxies").size());
+        }
+    }
+
+    @Test
     void watcherInfoShowsWhyAnOperatorEndedASubscription() throws Exception {
         try (RawSipClient alice = RawSipClient.udp(server.sipPort); RawSipClient bob = RawSipClient.udp(server.sipPort)) {
             assertEquals(200, subscribe(alice, "winfo-a@localhost", "winfo-a@localhost", "presence.winfo", 600).status());
