@@ -106,6 +106,11 @@ public final class HeraldServer implements AutoCloseable {
 
         handlers = Executors.newVirtualThreadPerTaskExecutor();
         sipMetrics.state(bindings, publications, subscriptions);
+        metrics.gauge("herald_wakeup_proxies", "Wake-up proxies by health at the last check", List.of("health"), () -> {
+            var up = wakeup.health().snapshot().values();
+            long healthy = up.stream().filter(b -> b).count();
+            return Map.of(List.of("up"), healthy, List.of("down"), wakeup.proxies().all().size() - healthy);
+        });
         stack = JainSipStack.start(stackSettings, drain.guard(sipMetrics.countingRequests(dispatcher)), handlers);
         stackRef.set(stack);
 

@@ -131,6 +131,9 @@ class AdminIT {
             assertEquals("lab", listed.path("id").asText());
             assertTrue(listed.path("healthy").asBoolean(), listed::toString);
             assertEquals("127.0.0.0/8", listed.path("networks").get(0).path("ranges").get(0).asText());
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("herald_wakeup_proxies{health=\"up\"} 1"), metrics);
             assertEquals(400, call("POST", "/admin/api/wakeup-proxies", "{\"id\":\"x\",\"secret\":\"short\"}", true).statusCode());
             assertEquals(204, call("DELETE", "/admin/api/wakeup-proxies/lab", null, true).statusCode());
             assertEquals(0, get("/admin/api/wakeup-proxies").size());
