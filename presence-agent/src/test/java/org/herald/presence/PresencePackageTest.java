@@ -45,10 +45,10 @@ class PresencePackageTest {
     @Test
     void describesItselfToTheFrameworks() {
         assertEquals("presence", presence.name());
-        assertEquals(List.of(PIDF), presence.notifyTypes());
+        assertEquals(List.of(PIDF, MediaType.of("application/pidf-diff+xml")), presence.notifyTypes());
         assertEquals(3600, presence.defaultExpires());
         PublicationHandler handler = presence.publications().orElseThrow();
-        assertEquals(List.of(PIDF), handler.types());
+        assertEquals(List.of(PIDF, MediaType.of("application/pidf-diff+xml")), handler.types());
     }
 
     @Test

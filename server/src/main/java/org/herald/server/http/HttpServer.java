@@ -22,6 +22,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,17 +36,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Herald's one HTTP port (Netty): health, XCAP, later the push and admin APIs. Netty only frames
+ * Herald's one HTTP port (Netty): health, XCAP, the push APIs and WebSocket endpoints. Netty only frames
  * requests; handlers run on virtual threads (they may block on storage) with Netty-free
  * {@link HttpRequest}/{@link HttpResponse}. Requests of one connection are answered in order.
  *
  * <p>Routing, first match wins: the exact {@code "METHOD /path"} routes of the first map (whose
  * handlers answer status and JSON), then {@link HttpRoute}s, exact before prefix and longer prefixes
- * first; nothing matched is a JSON 404. A body above the route's limit is a 413.
+ * first; nothing matched is a JSON 404. A body above the route's limit is a 413. Before all of them, a
+ * request with {@code Upgrade: websocket} on the exact path of a {@link WebSocketRoute} is upgraded and
+ * its connection leaves HTTP for good ({@link WebSocketChannel}).
  */
 public final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -75,6 +82,16 @@ public final class HttpServer implements AutoCloseable {
      * @param more   routes with headers and bytes, e.g. {@code XcapHttp.routes(...)}
      */
     public static HttpServer start(String host, int port, Map<String, Route> routes, List<HttpRoute> more) {
+        return start(host, port, routes, more, List.of());
+    }
+
+    /**
+     * @param sockets WebSocket endpoints, e.g. the push gateway's {@code /push}; a GET with
+     *                {@code Upgrade: websocket} on one of their paths is upgraded, other requests are routed as usual
+     */
+    public static HttpServer start(String host, int port, Map<String, Route> routes, List<HttpRoute> more,
+                                   List<WebSocketRoute> sockets) {
+        List<Socket> upgrades = sockets.stream().map(r -> new Socket(r, new AtomicInteger())).toList();
         List<Entry> table = new ArrayList<>();
         new LinkedHashMap<>(routes).forEach((key, route) -> {
             String[] parts = key.split(" ", 2);
@@ -93,7 +110,7 @@ public final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(Math.max(maxBody, 1)),
-                                    new Dispatch(frozen, handlers));
+                                    new Dispatch(frozen, upgrades, handlers));
                         }
                     }).bind(host, port).sync().channel();
             return new HttpServer(group, channel, handlers);
@@ -125,16 +142,21 @@ public final class HttpServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
+    /** A WebSocket route and how many connections it holds. */
+    private record Socket(WebSocketRoute route, AtomicInteger connections) {}
+
     /** A route: a JSON one (handed the Netty request it was written for) or one with bytes and headers. */
     private record Entry(HttpRoute route, Route json) {}
 
     private static final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final List<Entry> routes;
+        private final List<Socket> sockets;
         private final ExecutorService handlers;
         private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null); // event loop only
 
-        Dispatch(List<Entry> routes, ExecutorService handlers) {
+        Dispatch(List<Entry> routes, List<Socket> sockets, ExecutorService handlers) {
             this.routes = routes;
+            this.sockets = sockets;
             this.handlers = handlers;
         }
 
@@ -147,6 +169,14 @@ public final class HttpServer implements AutoCloseable {
             }
             String method = request.method().name();
             String target = request.uri();
+            if (!sockets.isEmpty() && request.headers().containsValue(HttpHeaderNames.UPGRADE, "websocket", true)) {
+                String path = new HttpRequest(method, target, Map.of(), null).path();
+                Socket socket = sockets.stream().filter(s -> s.route().path().equals(path)).findFirst().orElse(null);
+                if (socket != null) {
+                    upgrade(ctx, request, socket);
+                    return;
+                }
+            }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             request.headers().forEach(e -> headers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
             byte[] body = ByteBufUtil.getBytes(request.content());
@@ -162,6 +192,36 @@ public final class HttpServer implements AutoCloseable {
             }, handlers).exceptionally(e -> {
                 ctx.close();
                 return null;
+            });
+        }
+
+        /** RFC 6455 opening handshake; from then on the connection carries frames to a {@link WebSocketChannel}. */
+        private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, Socket socket) {
+            WebSocketRoute route = socket.route();
+            if (!request.method().name().equals("GET")) {
+                write(ctx, HttpResponse.text(405, "a WebSocket opens with GET").withHeader("Allow", "GET"), false);
+                return;
+            }
+            if (socket.connections().incrementAndGet() > route.maxConnections()) {
+                socket.connections().decrementAndGet();
+                write(ctx, HttpResponse.text(503, "too many connections").withHeader("Retry-After", "10"), false);
+                return;
+            }
+            String location = "ws://" + request.headers().get(HttpHeaderNames.HOST, "localhost") + route.path();
+            WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(location, route.subprotocol(), false,
+                    route.maxFrame()).newHandshaker(request);
+            if (handshaker == null) {
+                socket.connections().decrementAndGet();
+                WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+                return;
+            }
+            WebSocketChannel frames = new WebSocketChannel(ctx.channel(), handlers, socket.connections(), route.open());
+            ctx.pipeline().addAfter(ctx.name(), "ws-idle", new IdleStateHandler(route.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+            ctx.pipeline().addAfter("ws-idle", "ws-aggregator", new WebSocketFrameAggregator(route.maxFrame()));
+            ctx.pipeline().addAfter("ws-aggregator", "ws", frames);
+            ctx.pipeline().remove(this);
+            handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) f -> {
+                if (!f.isSuccess()) f.channel().close();
             });
         }
 

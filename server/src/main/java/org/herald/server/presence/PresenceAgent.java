@@ -60,6 +60,8 @@ public final class PresenceAgent {
     private final PresenceAuthorization authorization;
     private final XcapDocumentStore documents;
     private final XcapService xcap;
+    /** Limits for reading rls-services and resource-lists documents into list services. */
+    private final org.herald.presence.xml.XmlLimits listLimits;
     private SubscriptionService subscriptions;
     private PublicationService publications;
 
@@ -68,6 +70,7 @@ public final class PresenceAgent {
                 new Freshness(clock, config.staleAfter() > 0 ? java.time.Duration.ofSeconds(config.staleAfter()) : null),
                 PublicationSource.DOCUMENT);
         presence = new PresencePackage(composers, config.maxBodySize());
+        presence.limitNotifyRate(PresencePackage.DEFAULT_MIN_NOTIFY_INTERVAL);
         documents = new MongoXcapDocumentStore(db);
         authorization = new PresenceAuthorization(this::presRules, privacyDefaults(config.privacy()),
                 permissions(config.privacy().withoutRules()), clock);
@@ -79,6 +82,20 @@ public final class PresenceAgent {
         reg = new RegEventPackage(bindings::find, clock);
         xcap = new XcapService(documents, this::xcapChanged, XcapLimits.of(config.xcap().maxDocumentSize()), clock);
         for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) permanentState(d.key());
+        listLimits = XcapLimits.of(config.xcap().maxDocumentSize()).xml();
+        reloadLists();
+    }
+
+    /** Rebuilds the resource list services (RFC 4662) from every user's rls-services document; returns the URIs before and after. */
+    private java.util.Set<Aor> reloadLists() {
+        java.util.Set<Aor> uris = new java.util.HashSet<>(presence.lists().uris());
+        java.util.Map<String, byte[]> services = new java.util.HashMap<>();
+        for (XcapDocument d : documents.ofApplication(ApplicationUsages.RLS_SERVICES)) {
+            if (!d.key().isGlobal() && RULES_DOCUMENT.equals(d.key().name())) services.put(d.key().xui(), d.body());
+        }
+        presence.lists().reload(services, key -> documents.find(key).map(XcapDocument::body), listLimits);
+        uris.addAll(presence.lists().uris());
+        return uris;
     }
 
     public List<EventPackage> packages() {
@@ -132,12 +149,30 @@ public final class PresenceAgent {
             }
             case ApplicationUsages.RESOURCE_LISTS -> {
                 if (subscriptions != null) subscriptions.reauthorize(winfo, presentity); // its winfo delegates
+                listsChanged();
             }
+            case ApplicationUsages.RLS_SERVICES -> listsChanged();
             case ApplicationUsages.PIDF_MANIPULATION -> {
                 permanentState(DocumentKey.user(auid, xui, documentName));
                 if (publications != null) publications.recompose(PresencePackage.NAME, presentity);
             }
             default -> { }
+        }
+    }
+
+    /** A user's rls-services or resource-lists document changed: list subscriptions follow their new members. */
+    private void listsChanged() {
+        for (Aor uri : reloadLists()) {
+            if (subscriptions == null) continue;
+            if (presence.lists().find(uri).isPresent()) {
+                subscriptions.membersChanged(presence, uri);
+            } else { // the service is gone: its subscriptions end (RFC 6665 noresource)
+                for (var s : subscriptions.all()) {
+                    if (s.resource().equals(uri) && s.event().equals(PresencePackage.NAME)) {
+                        subscriptions.terminate(s.id(), org.herald.sip.event.TerminationReason.NORESOURCE);
+                    }
+                }
+            }
         }
     }
 

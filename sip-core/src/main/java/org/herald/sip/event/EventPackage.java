@@ -50,4 +50,62 @@ public interface EventPackage {
      * one per NOTIFY, which makes it the body version for packages that carry one (RFC 3857, RFC 3680).
      */
     default void notified(Subscription subscription, boolean accepted) {}
+
+    /**
+     * The subscription is over and its last NOTIFY (if any) was answered: no {@link #render} for it
+     * follows, so whatever the package keeps per subscription can go.
+     */
+    default void ended(Subscription subscription) {}
+
+    /**
+     * Judges the body of a SUBSCRIBE, initial or refresh, before anything else happens to the
+     * subscription. The default ignores bodies, as RFC 6665 lets a package that defines none do.
+     *
+     * @param watcher  the authenticated subscriber
+     * @param resource the resource subscribed to
+     */
+    default BodyCheck checkBody(Aor watcher, Aor resource, SubscribeBody body) {
+        return BodyCheck.IGNORE;
+    }
+
+    /**
+     * The RFC 5839 entity tag of the state this subscription would be notified of now, computed with no
+     * side effect (no NOTIFY goes out because of it), so that a SUBSCRIBE with Suppress-If-Match can be
+     * answered 204. Empty (the default) when the package cannot tell: then only a refresh whose tag is
+     * the one of the last NOTIFY taken, with nothing changed since, is answered 204.
+     */
+    default Optional<String> entityTag(ResourceView view, Subscription subscription) {
+        return Optional.empty();
+    }
+
+    /**
+     * The package's own limit on the rate of NOTIFYs to one subscriber (RFC 6665 §7.2 asks each package
+     * to define one): the shortest time between two NOTIFYs caused by state changes, whatever the
+     * subscriber asked (RFC 6446 lets the notifier raise min-interval). Zero (the default): none.
+     */
+    default java.time.Duration minNotifyInterval() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
+     * Refuses a new subscription before it is created, e.g. 421 for a resource list subscribed to
+     * without {@code Supported: eventlist} (RFC 4662 §5.1). Empty (the default): go on.
+     */
+    default Optional<org.herald.sip.message.SipResponse> admit(Aor watcher, Aor resource, org.herald.sip.message.SipRequest request) {
+        return Optional.empty();
+    }
+
+    /**
+     * Other resources whose changes concern subscriptions to {@code resource} (the members of a
+     * resource list, RFC 4662): a change of any of them notifies those subscriptions too. Asked when a
+     * subscription starts and when {@link SubscriptionService#membersChanged} says the answer changed.
+     */
+    default java.util.Set<Aor> members(Aor resource) {
+        return java.util.Set.of();
+    }
+
+    /** Option tags every NOTIFY of the subscription requires (e.g. {@code eventlist}), sent in Require. */
+    default List<String> require(Subscription subscription) {
+        return List.of();
+    }
 }

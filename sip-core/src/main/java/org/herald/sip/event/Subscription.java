@@ -14,6 +14,8 @@ import org.herald.sip.message.Flow;
  * @param flow        the flow the last SUBSCRIBE arrived on; NOTIFYs go back along it
  * @param cseqCeiling NOTIFY CSeqs up to this are reserved in the store, so a restart continues above
  *                    it without a store write per NOTIFY
+ * @param rate        the notification rate control in force (RFC 6446), {@link RateControl#NONE} if none
+ * @param body        the SUBSCRIBE body the package keeps (e.g. an RFC 4661 filter), {@link SubscribeBody#NONE} if none
  */
 public record Subscription(
         String id,
@@ -27,10 +29,22 @@ public record Subscription(
         List<String> accept,
         Flow flow,
         long cseqCeiling,
-        Instant createdAt) {
+        Instant createdAt,
+        RateControl rate,
+        SubscribeBody body) {
 
     public Subscription {
         accept = List.copyOf(accept);
+        rate = rate == null ? RateControl.NONE : rate;
+        body = body == null ? SubscribeBody.NONE : body;
+    }
+
+    /** A subscription without rate control or body. */
+    public Subscription(String id, String event, String eventId, Aor resource, Aor watcher, Dialog dialog,
+                        SubscriptionState state, Instant expiresAt, List<String> accept, Flow flow, long cseqCeiling,
+                        Instant createdAt) {
+        this(id, event, eventId, resource, watcher, dialog, state, expiresAt, accept, flow, cseqCeiling, createdAt,
+                RateControl.NONE, SubscribeBody.NONE);
     }
 
     public long secondsLeft(Instant now) {
@@ -38,19 +52,27 @@ public record Subscription(
     }
 
     public Subscription withDialog(Dialog next) {
-        return new Subscription(id, event, eventId, resource, watcher, next, state, expiresAt, accept, flow, cseqCeiling, createdAt);
+        return new Subscription(id, event, eventId, resource, watcher, next, state, expiresAt, accept, flow, cseqCeiling, createdAt, rate, body);
     }
 
     public Subscription withState(SubscriptionState next) {
-        return new Subscription(id, event, eventId, resource, watcher, dialog, next, expiresAt, accept, flow, cseqCeiling, createdAt);
+        return new Subscription(id, event, eventId, resource, watcher, dialog, next, expiresAt, accept, flow, cseqCeiling, createdAt, rate, body);
     }
 
     public Subscription withCseqCeiling(long ceiling) {
-        return new Subscription(id, event, eventId, resource, watcher, dialog, state, expiresAt, accept, flow, ceiling, createdAt);
+        return new Subscription(id, event, eventId, resource, watcher, dialog, state, expiresAt, accept, flow, ceiling, createdAt, rate, body);
+    }
+
+    public Subscription withRate(RateControl next) {
+        return new Subscription(id, event, eventId, resource, watcher, dialog, state, expiresAt, accept, flow, cseqCeiling, createdAt, next, body);
+    }
+
+    public Subscription withBody(SubscribeBody next) {
+        return new Subscription(id, event, eventId, resource, watcher, dialog, state, expiresAt, accept, flow, cseqCeiling, createdAt, rate, next);
     }
 
     public Subscription refreshed(Instant expires, Dialog next, Flow arrivedOn, List<String> acceptTypes) {
         return new Subscription(id, event, eventId, resource, watcher, next, state, expires,
-                acceptTypes.isEmpty() ? accept : acceptTypes, arrivedOn, cseqCeiling, createdAt);
+                acceptTypes.isEmpty() ? accept : acceptTypes, arrivedOn, cseqCeiling, createdAt, rate, body);
     }
 }

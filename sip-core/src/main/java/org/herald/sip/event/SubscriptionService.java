@@ -41,15 +41,23 @@ public final class SubscriptionService implements ResourceChangeListener {
     private final Notifier notifier;
     private final Map<String, Watch> byId = new ConcurrentHashMap<>();
     private final Map<ResourceKey, Set<Watch>> byResource = new ConcurrentHashMap<>();
+    /** Watches of resources whose state includes this one (RFC 4662 lists), by member. */
+    private final Map<ResourceKey, Set<Watch>> byMember = new ConcurrentHashMap<>();
     private final List<SubscriptionListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SubscriptionService(EventPackages packages, SubscriptionStore store, SubscriptionPolicy policy,
                                InstantSource clock, RequestSender sender) {
+        this(packages, store, policy, clock, sender, Scheduler.system());
+    }
+
+    /** @param scheduler runs rate control's timers (RFC 6446) */
+    public SubscriptionService(EventPackages packages, SubscriptionStore store, SubscriptionPolicy policy,
+                               InstantSource clock, RequestSender sender, Scheduler scheduler) {
         this.packages = packages;
         this.store = store;
         this.policy = policy;
         this.clock = clock;
-        this.notifier = new Notifier(sender, store, clock, this::gone);
+        this.notifier = new Notifier(sender, store, clock, scheduler, this::gone);
     }
 
     /** Loads stored subscriptions; those that expired while Herald was down end at the next {@link #expire()}. */
@@ -65,6 +73,7 @@ public final class SubscriptionService implements ResourceChangeListener {
             Watch watch = new Watch(s.withDialog(s.dialog().withLocalCseq(next)));
             watch.started = true;
             register(watch);
+            if (!s.rate().isNone()) notifier.resume(watch, pkg.get());
             loaded++;
         }
         log.info("loaded {} subscriptions", loaded);
@@ -104,14 +113,32 @@ public final class SubscriptionService implements ResourceChangeListener {
                     String.join(", ", pkg.notifyTypes().stream().map(MediaType::toString).toList())));
         }
         String eventId = Optional.ofNullable(event.param("id")).orElse("");
+        Conditions conditions;
+        try {
+            conditions = Conditions.of(request, event);
+        } catch (IllegalArgumentException e) {
+            return Handling.reply(SipResponse.of(400, "Bad rate control").withWarning("herald", e.getMessage()));
+        }
         return request.to().tag() == null
-                ? create(request, watcher, pkg, eventId, expires, accept)
-                : refresh(request, pkg, eventId, expires, accept);
+                ? create(request, watcher, pkg, eventId, expires, accept, conditions)
+                : refresh(request, pkg, eventId, expires, accept, conditions);
     }
 
-    private Handling create(SipRequest request, Aor watcher, EventPackage pkg, String eventId, int expires, List<String> accept) {
+
+    private Handling create(SipRequest request, Aor watcher, EventPackage pkg, String eventId, int expires, List<String> accept,
+                            Conditions conditions) {
         if (request.contacts().size() != 1) return Handling.reply(SipResponse.of(400, "SUBSCRIBE needs one Contact"));
         Aor resource = request.requestAor();
+        SubscribeBody body = SubscribeBody.NONE;
+        if (!conditions.body().isEmpty()) {
+            switch (pkg.checkBody(watcher, resource, conditions.body())) {
+                case BodyCheck.Reject r -> { return Handling.reply(r.response()); }
+                case BodyCheck.Keep k -> body = conditions.body();
+                case BodyCheck.Ignore i -> { }
+            }
+        }
+        Optional<SipResponse> refused = pkg.admit(watcher, resource, request);
+        if (refused.isPresent()) return Handling.reply(refused.get());
         SubscriptionState state = pkg.authorize(watcher, resource);
         if (state == SubscriptionState.TERMINATED) return Handling.reply(403);
         Instant now = clock.instant();
@@ -121,8 +148,10 @@ public final class SubscriptionService implements ResourceChangeListener {
                 request.from().uri(), request.contacts().get(0).uri(), request.headerValues("Record-Route"),
                 0, request.cseq(), localContact);
         Subscription subscription = new Subscription(localTag, pkg.name(), eventId, resource, watcher, dialog,
-                state, now.plusSeconds(expires), accept, request.flow(), Notifier.CSEQ_BLOCK, now);
+                state, now.plusSeconds(expires), accept, request.flow(), Notifier.CSEQ_BLOCK, now,
+                conditions.rate(), body);
         Watch watch = new Watch(subscription);
+        String suppressed = conditions.suppressedTag(pkg, subscription, null);
         if (expires == 0) { // a fetch: one NOTIFY with the state, nothing kept (RFC 6665 §4.4.3)
             watch.termination = TerminationReason.TIMEOUT;
             watch.reservedCseq = Long.MAX_VALUE;
@@ -133,14 +162,29 @@ public final class SubscriptionService implements ResourceChangeListener {
             register(watch);
             publish(new SubscriptionEvent.Created(subscription));
         }
+        if (suppressed != null) { // RFC 5839: the subscriber has this state already
+            SipResponse noNotification = SipResponse.of(204).withHeader("Expires", expires)
+                    .withHeader("Contact", "<" + localContact + ">").withHeader("SIP-ETag", suppressed).withToTag(localTag);
+            if (expires == 0) return Handling.reply(noNotification);
+            return new Handling.Reply(noNotification, () -> notifier.startSuppressed(watch, pkg, suppressed));
+        }
         SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
                 .withHeader("Contact", "<" + localContact + ">").withToTag(localTag);
         return new Handling.Reply(ok, () -> notifier.start(watch, pkg));
     }
 
-    private Handling refresh(SipRequest request, EventPackage pkg, String eventId, int expires, List<String> accept) {
+    private Handling refresh(SipRequest request, EventPackage pkg, String eventId, int expires, List<String> accept,
+                             Conditions conditions) {
         Watch watch = byId.get(request.to().tag());
         if (watch == null) return Handling.reply(481);
+        BodyCheck check = null;
+        if (!conditions.body().isEmpty()) {
+            Subscription s = watch.subscription;
+            check = pkg.checkBody(s.watcher(), s.resource(), conditions.body());
+            if (check instanceof BodyCheck.Reject r) return Handling.reply(r.response());
+        }
+        String suppressed;
+        boolean rateChanged;
         watch.lock.lock();
         try {
             Subscription s = watch.subscription;
@@ -154,7 +198,17 @@ public final class SubscriptionService implements ResourceChangeListener {
             Instant now = clock.instant();
             String target = request.contacts().isEmpty() ? null : request.contacts().get(0).uri();
             Subscription next = s.refreshed(now.plusSeconds(expires), d.refreshedBy(request.cseq(), target),
-                    request.flow(), accept);
+                    request.flow(), accept).withRate(conditions.rate());
+            if (check != null) { // a new filter replaces the old; no body keeps it (RFC 4660 §4.2)
+                next = next.withBody(check instanceof BodyCheck.Keep ? conditions.body() : SubscribeBody.NONE);
+            }
+            rateChanged = !next.rate().equals(s.rate());
+            String known = !watch.inFlight && !watch.dirty && watch.lastState == s.state() ? watch.lastTag : null;
+            suppressed = next.body().equals(s.body()) ? conditions.suppressedTag(pkg, next, known) : null;
+            if (suppressed != null) {
+                watch.lastTag = suppressed;
+                watch.lastState = s.state();
+            }
             if (expires == 0) {
                 watch.subscription = next;
                 terminateLocked(watch, TerminationReason.TIMEOUT);
@@ -166,6 +220,23 @@ public final class SubscriptionService implements ResourceChangeListener {
             watch.lock.unlock();
         }
         if (expires == 0) publish(new SubscriptionEvent.Ended(watch.subscription, TerminationReason.TIMEOUT));
+        if (rateChanged && expires > 0) notifier.restartRate(watch, pkg);
+        if (suppressed != null) { // RFC 5839: nothing changed since the state the subscriber has
+            SipResponse noNotification = SipResponse.of(204).withHeader("Expires", expires)
+                    .withHeader("Contact", "<" + watch.subscription.dialog().localContact() + ">")
+                    .withHeader("SIP-ETag", suppressed);
+            if (expires == 0) {
+                watch.lock.lock();
+                try {
+                    watch.finished = true; // the final NOTIFY is suppressed too
+                    Notifier.cancelTimers(watch);
+                } finally {
+                    watch.lock.unlock();
+                }
+                pkg.ended(watch.subscription);
+            }
+            return Handling.reply(noNotification);
+        }
         SipResponse ok = SipResponse.of(200).withHeader("Expires", expires)
                 .withHeader("Contact", "<" + watch.subscription.dialog().localContact() + ">");
         return new Handling.Reply(ok, () -> notifier.notify(watch, pkg));
@@ -173,7 +244,23 @@ public final class SubscriptionService implements ResourceChangeListener {
 
     @Override
     public void changed(EventPackage pkg, Aor resource) {
+        ResourceKey key = new ResourceKey(pkg.name(), resource);
+        for (Watch watch : byResource.getOrDefault(key, Set.of())) {
+            notifier.notifyIfChanged(watch, pkg);
+        }
+        for (Watch watch : byMember.getOrDefault(key, Set.of())) {
+            notifier.notifyIfChanged(watch, pkg);
+        }
+    }
+
+    /**
+     * The package's {@link EventPackage#members} of the resource changed (a resource list was edited):
+     * its subscriptions follow the new members and are notified if what they show changed.
+     */
+    public void membersChanged(EventPackage pkg, Aor resource) {
         for (Watch watch : byResource.getOrDefault(new ResourceKey(pkg.name(), resource), Set.of())) {
+            unindexMembers(watch);
+            indexMembers(watch, pkg);
             notifier.notifyIfChanged(watch, pkg);
         }
     }
@@ -238,6 +325,9 @@ public final class SubscriptionService implements ResourceChangeListener {
                 notifier.notifyIfChanged(watch, pkg); // same state; new rules may still show it something else
             }
         }
+        for (Watch watch : byMember.getOrDefault(new ResourceKey(pkg.name(), resource), Set.of())) {
+            notifier.notifyIfChanged(watch, pkg); // lists the resource is in show it under its new rules
+        }
     }
 
     private void terminateLocked(Watch watch, TerminationReason reason) {
@@ -279,12 +369,32 @@ public final class SubscriptionService implements ResourceChangeListener {
         Subscription s = watch.subscription;
         byId.put(s.id(), watch);
         byResource.computeIfAbsent(new ResourceKey(s.event(), s.resource()), k -> ConcurrentHashMap.newKeySet()).add(watch);
+        packages.find(s.event()).ifPresent(pkg -> indexMembers(watch, pkg));
+    }
+
+    private void indexMembers(Watch watch, EventPackage pkg) {
+        Subscription s = watch.subscription;
+        watch.members = Set.copyOf(pkg.members(s.resource()));
+        for (Aor member : watch.members) {
+            byMember.computeIfAbsent(new ResourceKey(s.event(), member), k -> ConcurrentHashMap.newKeySet()).add(watch);
+        }
+    }
+
+    private void unindexMembers(Watch watch) {
+        for (Aor member : watch.members) {
+            byMember.computeIfPresent(new ResourceKey(watch.subscription.event(), member), (k, set) -> {
+                set.remove(watch);
+                return set.isEmpty() ? null : set;
+            });
+        }
+        watch.members = Set.of();
     }
 
     /** Returns whether the watch was still registered. */
     private boolean unregister(Watch watch) {
         Subscription s = watch.subscription;
         boolean was = byId.remove(s.id(), watch);
+        unindexMembers(watch);
         byResource.computeIfPresent(new ResourceKey(s.event(), s.resource()), (k, set) -> {
             set.remove(watch);
             return set.isEmpty() ? null : set;

@@ -23,13 +23,24 @@ final class Watch {
      * watcher would see nothing new (e.g. what privacy rules hide from it changed).
      */
     boolean mustSend = true;
-    /** The body and state of the last NOTIFY sent. */
-    byte[] lastBody;
+    /** The entity tag (RFC 5839) of the last NOTIFY sent, null if it carried no state or was not taken. */
+    String lastTag;
     SubscriptionState lastState;
+    /** RFC 6446 bookkeeping: when the last NOTIFY went out, and how many went out since {@link #since}. */
+    java.time.Instant lastSentAt;
+    java.time.Instant since;
+    long sentSince;
+    /** A NOTIFY held back by min-interval, due when this timer fires. */
+    Scheduler.Timer deferred;
+    /** The NOTIFY repeating the state that max-interval or adaptive-min-rate ask for. */
+    Scheduler.Timer heartbeat;
     /** Set once terminated: the next NOTIFY is the last and carries this reason. */
     TerminationReason termination;
     /** The final NOTIFY went out (or the subscriber is gone): nothing more is sent. */
     boolean finished;
+
+    /** The other resources whose changes concern it (a resource list's members), as indexed. */
+    java.util.Set<org.herald.sip.message.Aor> members = java.util.Set.of();
 
     Watch(Subscription subscription) {
         this.subscription = subscription;

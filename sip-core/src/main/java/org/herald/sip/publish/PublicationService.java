@@ -18,6 +18,7 @@ import org.herald.sip.event.EventPackage;
 import org.herald.sip.event.EventPackages;
 import org.herald.sip.event.EventState;
 import org.herald.sip.event.InvalidBodyException;
+import org.herald.sip.event.PartialState;
 import org.herald.sip.event.PublicationHandler;
 import org.herald.sip.event.PublishedState;
 import org.herald.sip.event.ResourceChangeListener;
@@ -136,6 +137,22 @@ public final class PublicationService {
         } else if (parsed == null) {
             return Handling.reply(SipResponse.of(400, "Initial PUBLISH needs a body"));
         }
+        String contentType = request.contentType().map(MediaType::toString).orElse(null);
+        byte[] body = request.body();
+        if (parsed instanceof PartialState partial) { // RFC 5264: a change to the publication in SIP-If-Match
+            if (previous == null) {
+                return Handling.reply(SipResponse.of(400, "Partial publication needs SIP-If-Match")
+                        .withWarning("herald", "the initial publication must carry full state"));
+            }
+            try {
+                PartialState.Full full = partial.applyTo(previous);
+                parsed = full.state();
+                contentType = full.contentType();
+                body = full.body();
+            } catch (InvalidBodyException e) {
+                return Handling.reply(SipResponse.of(400, "Patch does not apply").withWarning("herald", e.getMessage()));
+            }
+        }
         String etag = newTag();
         if (expires == 0) {
             if (previous != null) {
@@ -151,16 +168,14 @@ public final class PublicationService {
         Publication next;
         EventState nextState;
         if (previous == null) {
-            next = new Publication(newTag(), etag, pkg.name(), resource, request.contentType().orElseThrow().toString(),
-                    request.body(), expiresAt, now, seq);
+            next = new Publication(newTag(), etag, pkg.name(), resource, contentType, body, expiresAt, now, seq);
             nextState = parsed;
         } else if (parsed == null) { // refresh: the state stays, only the tag and lifetime move
             next = previous.publication().withEntityTag(etag, expiresAt, previous.publication().modifiedAt(),
                     previous.publication().sequence());
             nextState = previous.state();
         } else {
-            next = previous.publication().withBody(request.contentType().orElseThrow().toString(), request.body())
-                    .withEntityTag(etag, expiresAt, now, seq);
+            next = previous.publication().withBody(contentType, body).withEntityTag(etag, expiresAt, now, seq);
             nextState = parsed;
         }
         store.save(next);

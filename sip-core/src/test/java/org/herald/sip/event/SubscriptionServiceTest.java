@@ -78,6 +78,23 @@ class SubscriptionServiceTest {
         volatile String state = "initial";
         volatile SubscriptionState decision = SubscriptionState.ACTIVE;
         final List<Boolean> outcomes = new ArrayList<>();
+        volatile boolean tags;
+        volatile java.time.Duration ownLimit = java.time.Duration.ZERO;
+
+        @Override public java.util.Optional<String> entityTag(ResourceView view, Subscription s) {
+            return tags ? java.util.Optional.of(EntityTags.of("text/plain", view.toString().getBytes(StandardCharsets.UTF_8)))
+                    : java.util.Optional.empty();
+        }
+        @Override public java.time.Duration minNotifyInterval() { return ownLimit; }
+        volatile java.util.Set<Aor> members = java.util.Set.of();
+        @Override public java.util.Set<Aor> members(Aor resource) { return members; }
+        @Override public List<String> require(Subscription s) { return members.isEmpty() ? List.of() : List.of("eventlist"); }
+        @Override public java.util.Optional<org.herald.sip.message.SipResponse> admit(Aor w, Aor r, SipRequest request) {
+            return !members.isEmpty() && !request.supports("eventlist")
+                    ? java.util.Optional.of(org.herald.sip.message.SipResponse.of(421)) : java.util.Optional.empty();
+        }
+        final List<String> ended = new ArrayList<>();
+        @Override public void ended(Subscription s) { ended.add(s.id()); }
 
         @Override public String name() { return "test"; }
         @Override public List<MediaType> notifyTypes() { return List.of(MediaType.of("text/plain")); }
@@ -240,6 +257,35 @@ class SubscriptionServiceTest {
         service.changed(pkg, BOB);
         sent.answer(1, 200);
         assertEquals(List.of(false, true), pkg.outcomes);
+    }
+
+    @Test
+    void aChangeOfAMemberNotifiesTheListsSubscriptionsAndMembersCanChange() {
+        Aor carol = Aor.parse("carol@example.com");
+        Aor dave = Aor.parse("dave@example.com");
+        pkg.members = java.util.Set.of(carol);
+        assertEquals(421, subscribe(null, 1, 600).response().status(), "no Supported: eventlist");
+        SipRequest withEventlist = request(null, 1, 600);
+        withEventlist = new SipRequest(withEventlist.method(), withEventlist.requestUri(), withEventlist.from(), withEventlist.to(),
+                withEventlist.callId(), 1, withEventlist.contacts(), false,
+                Headers.builder().add("Event", "test").add("Expires", 600).add("Supported", "eventlist").build(), null,
+                withEventlist.flow(), withEventlist.localTarget());
+        ((Handling.Reply) service.subscribe(withEventlist, ALICE)).afterSent().run();
+        assertEquals("eventlist", sent.last().headers().first("Require").orElseThrow());
+        sent.answer(0, 200);
+        pkg.state = "carol changed";
+        service.changed(pkg, carol);
+        assertEquals(2, sent.requests.size());
+        sent.answer(1, 200);
+
+        pkg.members = java.util.Set.of(dave);
+        service.membersChanged(pkg, BOB);
+        pkg.state = "carol again";
+        service.changed(pkg, carol);
+        assertEquals(2, sent.requests.size(), "carol is no member any more");
+        pkg.state = "dave";
+        service.changed(pkg, dave);
+        assertEquals(3, sent.requests.size());
     }
 
     @Test

@@ -47,6 +47,14 @@ public abstract class SubscriptionStoreContract {
     }
 
     @Test
+    void keepsRateControlAndTheSubscribeBody() {
+        Subscription s = subscription("s4").withRate(new org.herald.sip.event.RateControl(5000, 60000, 0))
+                .withBody(new org.herald.sip.event.SubscribeBody("application/simple-filter+xml", new byte[] {'<', 'x', '/', '>'}));
+        store().save(s);
+        assertEquals(s, store().find("s4").orElseThrow());
+    }
+
+    @Test
     void removes() {
         store().save(subscription("s3"));
         store().remove("s3");

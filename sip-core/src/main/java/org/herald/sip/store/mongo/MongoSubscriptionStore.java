@@ -7,7 +7,10 @@ import com.mongodb.client.model.Filters;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.herald.sip.event.Dialog;
+import org.herald.sip.event.RateControl;
+import org.herald.sip.event.SubscribeBody;
 import org.herald.sip.event.Subscription;
 import org.herald.sip.event.SubscriptionState;
 import org.herald.sip.event.SubscriptionStore;
@@ -58,7 +61,28 @@ public final class MongoSubscriptionStore implements SubscriptionStore {
                 .append("resource", s.resource().toString()).append("watcher", s.watcher().toString())
                 .append("dialog", dialog).append("state", s.state().name()).append("expiresAt", date(s.expiresAt()))
                 .append("accept", s.accept()).append("flow", Fields.flow(s.flow()))
-                .append("cseqCeiling", s.cseqCeiling()).append("createdAt", date(s.createdAt()));
+                .append("cseqCeiling", s.cseqCeiling()).append("createdAt", date(s.createdAt()))
+                .append("rate", rate(s.rate())).append("body", body(s.body()));
+    }
+
+    private static Document rate(RateControl r) {
+        return r.isNone() ? null : new Document("minInterval", r.minIntervalMillis())
+                .append("maxInterval", r.maxIntervalMillis()).append("adaptiveMinRate", r.adaptiveMinRate());
+    }
+
+    private static RateControl rate(Document r) {
+        if (r == null) return RateControl.NONE;
+        Object rate = r.get("adaptiveMinRate");
+        return new RateControl(Fields.longValue(r, "minInterval"), Fields.longValue(r, "maxInterval"),
+                rate instanceof Number n ? n.doubleValue() : 0);
+    }
+
+    private static Document body(SubscribeBody b) {
+        return b.isEmpty() ? null : new Document("contentType", b.contentType()).append("content", new Binary(b.content()));
+    }
+
+    private static SubscribeBody body(Document b) {
+        return b == null ? SubscribeBody.NONE : new SubscribeBody(b.getString("contentType"), Fields.bytes(b, "content"));
     }
 
     private static Subscription decode(Document doc) {
@@ -71,6 +95,6 @@ public final class MongoSubscriptionStore implements SubscriptionStore {
                 Fields.aor(doc, "resource"), Fields.aor(doc, "watcher"), dialog,
                 SubscriptionState.valueOf(doc.getString("state")), instant(doc, "expiresAt"),
                 Fields.strings(doc, "accept"), Fields.flow(doc, "flow"), Fields.longValue(doc, "cseqCeiling"),
-                instant(doc, "createdAt"));
+                instant(doc, "createdAt"), rate(doc.get("rate", Document.class)), body(doc.get("body", Document.class)));
     }
 }
