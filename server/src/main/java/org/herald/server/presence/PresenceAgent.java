@@ -62,6 +62,8 @@ public final class PresenceAgent {
     private final XcapService xcap;
     /** Limits for reading rls-services and resource-lists documents into list services. */
     private final org.herald.presence.xml.XmlLimits listLimits;
+    /** Presentities with permanent state read at start, composed once publications are loaded (one scan, not two). */
+    private final List<Aor> permanentAtStart = new java.util.ArrayList<>();
     private SubscriptionService subscriptions;
     private PublicationService publications;
 
@@ -81,7 +83,10 @@ public final class PresenceAgent {
                 new DelegatesList(this::resourceLists, XcapLimits.of(config.xcap().maxDocumentSize()).xml())), WatcherInfoPackage.DEFAULT_KEEP_WAITING);
         reg = new RegEventPackage(bindings::find, clock);
         xcap = new XcapService(documents, this::xcapChanged, XcapLimits.of(config.xcap().maxDocumentSize()), clock);
-        for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) permanentState(d.key());
+        for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) {
+            permanentState(d.key());
+            if (!d.key().isGlobal()) permanentAtStart.add(Aor.parse(d.key().xui()));
+        }
         listLimits = XcapLimits.of(config.xcap().maxDocumentSize()).xml();
         reloadLists();
     }
@@ -116,9 +121,8 @@ public final class PresenceAgent {
         reg.attach(subscriptions);
         derived.attach(presence, subscriptions);
         // presentities with permanent state and no publication were not composed by the publications' load
-        for (XcapDocument d : documents.ofApplication(ApplicationUsages.PIDF_MANIPULATION)) {
-            publications.recompose(PresencePackage.NAME, Aor.parse(d.key().xui()));
-        }
+        for (Aor presentity : permanentAtStart) publications.recompose(PresencePackage.NAME, presentity);
+        permanentAtStart.clear();
     }
 
     /** XCAP at {@code /xcap-root} and the per-presentity composition policy, both authenticated as the SIP users. */
